@@ -1,0 +1,128 @@
+package dev.strata.etl.bench;
+
+import dev.strata.catalog.LocalTableCatalog;
+import dev.strata.etl.curate.SqlRoot;
+import dev.strata.etl.engine.Pipelines;
+import dev.strata.etl.engine.Pipelines.Stage;
+import dev.strata.etl.generate.ServiceRequestGenerator;
+import dev.strata.etl.lake.Lake;
+import dev.strata.etl.run.RunLog;
+import dev.strata.etl.run.StageResult;
+import dev.strata.etl.spec.PipelineSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code strata bench engine}: generates the 311 data, runs the engine's raw → clean → curated over it
+ * and, in the same process and on the same files, the hand-written baseline job; prints both.
+ */
+public final class EngineBenchmark {
+
+    /** Figures of one measured job. */
+    public record Figures(String job, long rows, long bytes, double seconds, long peakHeapBytes) {
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+
+        double megabytesPerSecond() {
+            return bytes / 1e6 / seconds;
+        }
+    }
+
+    private final SparkSession spark;
+    private final PipelineSpec spec;
+    private final PrintStream out;
+    private final PrintStream progress;
+
+    public EngineBenchmark(SparkSession spark, PipelineSpec spec, PrintStream out, PrintStream progress) {
+        this.spark = Objects.requireNonNull(spark, "spark is null");
+        this.spec = Objects.requireNonNull(spec, "spec is null");
+        this.out = Objects.requireNonNull(out, "out is null");
+        this.progress = Objects.requireNonNull(progress, "progress is null");
+    }
+
+    public void run(Path work, long rows, int files, long seed) throws IOException {
+        Path input = work.resolve("input");
+        progress.printf(Locale.ROOT, "generating %,d rows in %d file(s) ...%n", rows, files);
+        new ServiceRequestGenerator(seed).write(input, rows, files);
+        long bytes = size(input);
+
+        // warm up both code paths on a small input so that neither pays for JIT and class loading
+        Path warmInput = work.resolve("warmup-input");
+        new ServiceRequestGenerator(seed + 1).write(warmInput, 20_000, files);
+        plain(warmInput, work.resolve("warmup-plain"), 20_000, 0);
+        engine(warmInput, work.resolve("warmup-lake"), 20_000, 0);
+
+        Figures plain = plain(input, work.resolve("plain"), rows, bytes);
+        List<Object> engine = engine(input, work.resolve("lake"), rows, bytes);
+        Figures rawToClean = (Figures) engine.get(0);
+        Figures total = (Figures) engine.get(1);
+
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.println();
+        out.printf(Locale.ROOT, "bench engine: %,d rows, %.1f MB of CSV in %d file(s), %d cores, max heap %d MB%n",
+                rows, bytes / 1e6, files, cores, Runtime.getRuntime().maxMemory() >> 20);
+        String format = "%-34s %12s %10s %12s %9s %13s %14s%n";
+        out.printf(Locale.ROOT, format, "job", "rows", "seconds", "rows/s", "MB/s", "MB/s per core", "peak heap MB");
+        for (Figures f : List.of(plain, rawToClean, total)) {
+            out.printf(Locale.ROOT, format, f.job(), String.format(Locale.ROOT, "%,d", f.rows()),
+                    String.format(Locale.ROOT, "%.1f", f.seconds()),
+                    String.format(Locale.ROOT, "%,.0f", f.rowsPerSecond()),
+                    String.format(Locale.ROOT, "%.1f", f.megabytesPerSecond()),
+                    String.format(Locale.ROOT, "%.1f", f.megabytesPerSecond() / cores),
+                    Long.toString(f.peakHeapBytes() >> 20));
+        }
+        out.printf(Locale.ROOT, "ratio engine raw->clean / plain job: %.2fx (target <= 1.10x)%n",
+                rawToClean.seconds() / plain.seconds());
+        out.printf(Locale.ROOT, "engine raw->clean throughput: %.1f MB/s per core (target >= 40)%n",
+                rawToClean.megabytesPerSecond() / cores);
+    }
+
+    private Figures plain(Path input, Path output, long rows, long bytes) {
+        spark.sparkContext().setJobGroup("bench-plain", "hand-written baseline", false);
+        try (HeapSampler heap = new HeapSampler()) {
+            long start = System.nanoTime();
+            new PlainServiceRequestJob(spark).run(input.toString(), output.toUri().toString());
+            return new Figures("plain Spark job (parse..write)", rows, bytes, (System.nanoTime() - start) / 1e9,
+                    heap.peakBytes());
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    private List<Object> engine(Path input, Path lakeRoot, long rows, long bytes) {
+        Lake lake = new Lake(lakeRoot.toString(), spark.sparkContext().hadoopConfiguration());
+        PipelineSpec bench = spec.withInputs(Map.of(spec.sources().get(0).name(), input.toString()));
+        RunLog log = new RunLog("bench", "bench", bench.name(), bench.origin(), lake.root(), Clock.systemUTC(),
+                progress);
+        Pipelines pipelines = new Pipelines(spark, lake, new LocalTableCatalog(lake.root(), lake.conf()),
+                new SqlRoot(Optional.empty(), lake), Clock.systemUTC());
+        try (HeapSampler heap = new HeapSampler()) {
+            long start = System.nanoTime();
+            List<StageResult> first = pipelines.run(bench, List.of(Stage.INGEST, Stage.CLEAN), log);
+            double rawToClean = (System.nanoTime() - start) / 1e9;
+            long peakClean = heap.peakBytes();
+            pipelines.run(bench, List.of(Stage.CURATE), log);
+            double total = (System.nanoTime() - start) / 1e9;
+            long read = first.stream().filter(s -> s.stage().equals("clean")).mapToLong(StageResult::read).sum();
+            return List.of(new Figures("engine raw->clean (ingest+clean)", read, bytes, rawToClean, peakClean),
+                    new Figures("engine raw->clean->curated", read, bytes, total, heap.peakBytes()));
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}

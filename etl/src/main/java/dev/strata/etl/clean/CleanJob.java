@@ -1,0 +1,204 @@
+package dev.strata.etl.clean;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
+
+import dev.strata.catalog.TableCatalog;
+import dev.strata.catalog.TableEntry;
+import dev.strata.catalog.TableName;
+import dev.strata.etl.DataQualityFailure;
+import dev.strata.etl.UserError;
+import dev.strata.etl.lake.DeltaTables;
+import dev.strata.etl.lake.Lake;
+import dev.strata.etl.lake.WriteMetrics;
+import dev.strata.etl.raw.BatchManifest;
+import dev.strata.etl.raw.RawZone;
+import dev.strata.etl.run.RunLog;
+import dev.strata.etl.run.StageResult;
+import dev.strata.etl.spec.PipelineSpec;
+import dev.strata.etl.spec.SourceSpec;
+import dev.strata.transforms.clean.CleanTransform;
+import dev.strata.transforms.clean.RecordColumns;
+import dev.strata.transforms.clean.Rule;
+import dev.strata.transforms.clean.RuleKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The clean stage for one source: parses the raw batches not yet cleaned, classifies every record
+ * (clean, quarantined with a reason, or exact duplicate), writes quarantine and clean Delta tables
+ * idempotently, and checks the ledger against the counts Delta committed.
+ */
+public final class CleanJob {
+
+    private final SparkSession spark;
+    private final Lake lake;
+    private final TableCatalog catalog;
+    private final RawZone raw;
+    private final CleanState state;
+    private final DeltaTables delta;
+
+    public CleanJob(SparkSession spark, Lake lake, TableCatalog catalog, RawZone raw) {
+        this.spark = Objects.requireNonNull(spark, "spark is null");
+        this.lake = Objects.requireNonNull(lake, "lake is null");
+        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.raw = Objects.requireNonNull(raw, "raw is null");
+        this.state = new CleanState(lake);
+        this.delta = new DeltaTables(spark);
+    }
+
+    public StageResult run(PipelineSpec pipeline, SourceSpec source, RunLog log) {
+        long start = System.nanoTime();
+        String target = "clean." + source.target().table();
+        Set<String> done = state.cleanedBatches(pipeline.name(), source.name());
+        List<BatchManifest> pending = raw.batches(source.name()).stream()
+                .filter(b -> !done.contains(b.batchId())).toList();
+        if (pending.isEmpty()) {
+            StageResult nothing = new StageResult("clean", target, 0, 0, 0, 0, 0, 0, seconds(start), Map.of(),
+                    "no new raw batches");
+            log.stage(nothing);
+            return nothing;
+        }
+        pending.forEach(b -> log.input(b.location()));
+        spark.sparkContext().setJobGroup("strata-clean-" + source.name(),
+                "clean " + source.name() + ": " + pending.size() + " batch(es)", false);
+
+        Dataset<Row> records = new RecordReader(spark).read(source, pending);
+        Dataset<Row> classified = new CleanTransform(source.clean(), references(source)).apply(records)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<String, Map<String, Long>> perBatch = countsByBatch(classified);
+            Map<String, Long> ruleFailures = ruleFailures(classified);
+            long read = sum(perBatch, null);
+            long clean = sum(perBatch, RecordColumns.CLEAN);
+            long quarantined = sum(perBatch, RecordColumns.QUARANTINED);
+            long duplicates = sum(perBatch, RecordColumns.DUPLICATE);
+            log.info("clean " + source.name() + ": parsed " + String.format("%,d", read) + " records from "
+                    + pending.size() + " batch(es)");
+
+            String batchList = pending.stream().map(b -> "'" + b.batchId() + "'")
+                    .collect(Collectors.joining(", ", RecordColumns.BATCH_ID + " IN (", ")"));
+            WriteMetrics q = delta.replaceWhere(quarantineRows(classified), lake.quarantineTable(source.target().table()),
+                    batchList);
+            long quarantineWritten = q.rowsWritten();
+            register("quarantine", source.target().table(), lake.quarantineTable(source.target().table()), List.of());
+
+            Dataset<Row> cleanRows = cleanRows(source, classified);
+            WriteMetrics c = delta.merge(cleanRows, lake.cleanTable(source.target().table()), source.clean().keys(),
+                    "NOT (t." + RecordColumns.ROW_HASH + " <=> s." + RecordColumns.ROW_HASH + ")",
+                    source.target().partitionBy());
+            long cleanWritten = c.sourceRows();
+            register("clean", source.target().table(), lake.cleanTable(source.target().table()),
+                    source.target().partitionBy());
+
+            long inserted = c.operation().equals("MERGE") ? c.inserted() : c.rowsWritten();
+            StageResult result = new StageResult("clean", target, read, cleanWritten, quarantineWritten, duplicates,
+                    inserted, c.updated(), seconds(start), ruleFailures,
+                    pending.size() + " batch(es)");
+            if (!result.balances() || cleanWritten != clean || quarantineWritten != quarantined) {
+                log.stage(result);
+                throw new DataQualityFailure("the ledger of " + target + " does not balance: read " + read
+                        + " != clean " + cleanWritten + " + quarantined " + quarantineWritten + " + duplicates "
+                        + duplicates + " (classified: clean " + clean + ", quarantined " + quarantined + ")");
+            }
+            for (BatchManifest batch : pending) {
+                Map<String, Long> b = perBatch.getOrDefault(batch.batchId(), Map.of());
+                long br = b.values().stream().mapToLong(Long::longValue).sum();
+                StageResult ledger = new StageResult("clean", target, br, b.getOrDefault(RecordColumns.CLEAN, 0L),
+                        b.getOrDefault(RecordColumns.QUARANTINED, 0L), b.getOrDefault(RecordColumns.DUPLICATE, 0L),
+                        0, 0, 0, Map.of(), batch.batchId());
+                state.markCleaned(pipeline.name(), source.name(), batch.batchId(), log.runId(), ledger);
+            }
+            log.stage(result);
+            return result;
+        } finally {
+            classified.unpersist();
+            spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    private Map<String, Dataset<Row>> references(SourceSpec source) {
+        Map<String, Dataset<Row>> references = new HashMap<>();
+        for (Rule rule : source.clean().rules()) {
+            if (rule.kind() != RuleKind.REFERENTIAL) {
+                continue;
+            }
+            String table = rule.table().orElseThrow();
+            TableEntry entry = catalog.lookup(TableName.parse(table)).orElseThrow(() -> new UserError("rule "
+                    + rule.name() + " of source " + source.name() + " refers to " + table
+                    + ", which is not in the catalog yet (clean that source first)"));
+            references.put(table, delta.read(entry.location()));
+        }
+        return references;
+    }
+
+    private static Map<String, Map<String, Long>> countsByBatch(Dataset<Row> classified) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (Row row : classified.groupBy(col(RecordColumns.BATCH_ID), col(RecordColumns.STATUS)).count()
+                .collectAsList()) {
+            counts.computeIfAbsent(row.getString(0), k -> new HashMap<>()).put(row.getString(1), row.getLong(2));
+        }
+        return counts;
+    }
+
+    private static Map<String, Long> ruleFailures(Dataset<Row> classified) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        Dataset<Row> failures = classified
+                .select(explode(concat(col(RecordColumns.FAILURES), col(RecordColumns.WARNINGS))).as("f"))
+                .groupBy(col("f.rule")).count();
+        for (Row row : failures.collectAsList()) {
+            counts.put(row.getString(0), row.getLong(1));
+        }
+        return counts;
+    }
+
+    private static long sum(Map<String, Map<String, Long>> perBatch, String status) {
+        return perBatch.values().stream()
+                .flatMap(m -> m.entrySet().stream())
+                .filter(e -> status == null || e.getKey().equals(status))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static Dataset<Row> quarantineRows(Dataset<Row> classified) {
+        List<Column> columns = new ArrayList<>();
+        for (String c : RecordColumns.QUARANTINE_METADATA) {
+            columns.add(col(c));
+        }
+        return classified.where(col(RecordColumns.STATUS).equalTo(RecordColumns.QUARANTINED))
+                .select(columns.toArray(Column[]::new));
+    }
+
+    private static Dataset<Row> cleanRows(SourceSpec source, Dataset<Row> classified) {
+        List<Column> columns = new ArrayList<>();
+        for (String f : source.clean().fieldNames()) {
+            columns.add(col(f));
+        }
+        for (String c : RecordColumns.CLEAN_METADATA) {
+            columns.add(col(c));
+        }
+        return classified.where(col(RecordColumns.STATUS).equalTo(RecordColumns.CLEAN))
+                .select(columns.toArray(Column[]::new));
+    }
+
+    private void register(String zone, String table, String location, List<String> partitionBy) {
+        Instant now = Instant.now();
+        catalog.register(new TableEntry(new TableName(zone, table), location, "delta", partitionBy, Map.of(), now, now));
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

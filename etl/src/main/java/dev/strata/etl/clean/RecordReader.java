@@ -1,0 +1,142 @@
+package dev.strata.etl.clean;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+import dev.strata.etl.UserError;
+import dev.strata.etl.raw.BatchManifest;
+import dev.strata.etl.raw.IngestedFile;
+import dev.strata.etl.spec.SourceFormat;
+import dev.strata.etl.spec.SourceSpec;
+import dev.strata.transforms.clean.Field;
+import dev.strata.transforms.clean.RecordColumns;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads raw batches into records: one string column per declared field plus the metadata that
+ * locates each record (batch, file, line, raw text) and any parse error. Text formats are parsed one
+ * file per task so that line numbers and raw text are exact.
+ */
+public final class RecordReader {
+
+    private final SparkSession spark;
+
+    public RecordReader(SparkSession spark) {
+        this.spark = Objects.requireNonNull(spark, "spark is null");
+    }
+
+    public Dataset<Row> read(SourceSpec source, List<BatchManifest> batches) {
+        Objects.requireNonNull(source, "source is null");
+        if (batches.isEmpty()) {
+            throw new IllegalArgumentException("no batches to read");
+        }
+        return switch (source.format()) {
+            case CSV -> text(source, batches, csvTasks(source, batches), new CsvRecordParser(source.csv()));
+            case JSONL -> text(source, batches, keyedTasks(source, batches),
+                    new JsonLinesRecordParser(source.clean().fields(), source.csv().encoding()));
+            case PARQUET -> parquet(source, batches);
+        };
+    }
+
+    private Dataset<Row> text(SourceSpec source, List<BatchManifest> batches, List<FileTask> tasks,
+            org.apache.spark.api.java.function.FlatMapFunction<FileTask, Row> parser) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Row> rows = context.parallelize(tasks, Math.max(1, tasks.size())).flatMap(parser);
+        return spark.createDataFrame(rows, RecordLayout.schema(source.clean().fields()));
+    }
+
+    private List<FileTask> csvTasks(SourceSpec source, List<BatchManifest> batches) {
+        CsvRecordParser parser = new CsvRecordParser(source.csv());
+        List<Field> fields = source.clean().fields();
+        List<FileTask> tasks = new ArrayList<>();
+        for (BatchManifest batch : batches) {
+            for (IngestedFile file : batch.files()) {
+                String path = batch.location() + "/" + file.name();
+                int[] positions;
+                int width;
+                if (source.csv().header()) {
+                    String[] header;
+                    try {
+                        header = parser.header(path);
+                    } catch (UncheckedIOException e) {
+                        throw new UserError("cannot read raw file " + path + ": " + e.getCause().getMessage());
+                    }
+                    positions = SourceColumns.positions(fields, header, file.origin(), source.name());
+                    width = header.length;
+                } else {
+                    positions = SourceColumns.declaredOrder(fields.size());
+                    width = fields.size();
+                }
+                tasks.add(new FileTask(path, batch.batchId(), millis(batch), positions, width));
+            }
+        }
+        return tasks;
+    }
+
+    private static List<FileTask> keyedTasks(SourceSpec source, List<BatchManifest> batches) {
+        List<FileTask> tasks = new ArrayList<>();
+        int count = source.clean().fields().size();
+        for (BatchManifest batch : batches) {
+            for (IngestedFile file : batch.files()) {
+                tasks.add(new FileTask(batch.location() + "/" + file.name(), batch.batchId(), millis(batch),
+                        SourceColumns.declaredOrder(count), count));
+            }
+        }
+        return tasks;
+    }
+
+    private static long millis(BatchManifest batch) {
+        return Instant.parse(batch.ingestedAt()).toEpochMilli();
+    }
+
+    private Dataset<Row> parquet(SourceSpec source, List<BatchManifest> batches) {
+        Dataset<Row> all = null;
+        for (BatchManifest batch : batches) {
+            List<String> paths = batch.files().stream().map(f -> batch.location() + "/" + f.name()).toList();
+            Dataset<Row> data = spark.read().parquet(paths.toArray(String[]::new));
+            Map<String, String> present = new HashMap<>();
+            for (String column : data.columns()) {
+                present.put(SourceColumns.canonical(column), column);
+            }
+            List<Column> columns = new ArrayList<>();
+            columns.add(lit(batch.batchId()).as(RecordColumns.BATCH_ID));
+            columns.add(input_file_name().as(RecordColumns.SOURCE_FILE));
+            columns.add(lit(null).cast("long").as(RecordColumns.LINE_NUMBER));
+            columns.add(to_json(struct(col("*"))).as(RecordColumns.RAW_TEXT));
+            columns.add(lit(null).cast("string").as(RecordColumns.PARSE_RULE));
+            columns.add(lit(null).cast("string").as(RecordColumns.PARSE_ERROR));
+            columns.add(lit(new Timestamp(millis(batch))).as(RecordColumns.INGESTED_AT));
+            for (Field field : source.clean().fields()) {
+                String actual = present.get(SourceColumns.canonical(field.source()));
+                if (actual == null) {
+                    throw new UserError("source " + source.name() + ": column '" + field.source()
+                            + "' is not in the parquet files of batch " + batch.batchId());
+                }
+                columns.add(col("`" + actual + "`").cast("string").as(field.name()));
+            }
+            Dataset<Row> shaped = data.select(columns.toArray(Column[]::new));
+            all = all == null ? shaped : all.unionByName(shaped);
+        }
+        return all;
+    }
+
+    static boolean isText(SourceFormat format) {
+        return format != SourceFormat.PARQUET;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.strata.etl.cli;
+
+import dev.strata.etl.UserError;
+import dev.strata.etl.bench.EngineBenchmark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** Benchmarks that print figures beside a baseline measured in the same run. */
+final class BenchCommand implements Command {
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "benchmark: bench engine --rows N (the engine beside a hand-written Spark job)";
+    }
+
+    @Override
+    public String usage() {
+        return "engine --rows N [--files K] [--seed S] [--work DIR] [--keep]";
+    }
+
+    @Override
+    public Options options() {
+        Options options = CommonOptions.lake(new Options());
+        options.addOption(Option.builder().longOpt("rows").hasArg().argName("N").desc("rows to generate").build());
+        options.addOption(Option.builder().longOpt("files").hasArg().argName("K")
+                .desc("input files (default: one per core)").build());
+        options.addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("seed (default 311)").build());
+        options.addOption(Option.builder().longOpt("work").hasArg().argName("DIR")
+                .desc("working folder (default: a new temporary folder)").build());
+        options.addOption(Option.builder().longOpt("keep").desc("keep the working folder").build());
+        return options;
+    }
+
+    @Override
+    public int execute(CommandLine line, Console console) throws IOException {
+        if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("engine")) {
+            throw new UserError("name the benchmark: engine");
+        }
+        long rows = CommonOptions.number(line, "rows", 1_000_000, 1000);
+        int files = (int) CommonOptions.number(line, "files", Runtime.getRuntime().availableProcessors(), 1);
+        long seed = CommonOptions.number(line, "seed", 311, Long.MIN_VALUE);
+        Path work = line.hasOption("work") ? Path.of(line.getOptionValue("work"))
+                : Files.createTempDirectory("strata-bench-");
+        try (Context context = new Context("strata bench", line)) {
+            new EngineBenchmark(context.spark(), SpecReference.load("service_requests", context.lake()),
+                    console.out(), console.err()).run(work, rows, files, seed);
+        } finally {
+            if (!line.hasOption("keep")) {
+                try (Stream<Path> paths = Files.walk(work)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        return 0;
+    }
+}

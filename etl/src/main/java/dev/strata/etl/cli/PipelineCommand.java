@@ -1,0 +1,91 @@
+package dev.strata.etl.cli;
+
+import dev.strata.etl.curate.SqlRoot;
+import dev.strata.etl.engine.Pipelines;
+import dev.strata.etl.run.PipelineLock;
+import dev.strata.etl.run.RunLog;
+import dev.strata.etl.run.RunStore;
+import dev.strata.etl.spec.PipelineSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** ingest, clean, curate and run: the stages of a pipeline, under its lock, with a run record. */
+final class PipelineCommand implements Command {
+
+    private static final DateTimeFormatter RUN_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final String name;
+    private final String summary;
+    private final List<Pipelines.Stage> stages;
+
+    PipelineCommand(String name, String summary, List<Pipelines.Stage> stages) {
+        this.name = Objects.requireNonNull(name, "name is null");
+        this.summary = Objects.requireNonNull(summary, "summary is null");
+        this.stages = List.copyOf(stages);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String summary() {
+        return summary;
+    }
+
+    @Override
+    public String usage() {
+        return "--spec NAME|FILE [--lake PATH] [--input SOURCE=PATH] [options]";
+    }
+
+    @Override
+    public Options options() {
+        return CommonOptions.spec(CommonOptions.lake(new Options()));
+    }
+
+    @Override
+    public int execute(CommandLine line, Console console) {
+        Duration patience = Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0));
+        try (Context context = new Context("strata " + name, line)) {
+            PipelineSpec spec = SpecReference.load(line.getOptionValue("spec"), context.lake())
+                    .withInputs(CommonOptions.pairs(line, "input"));
+            SqlRoot sqlRoot = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), context.lake());
+            return runPipeline(context, spec, sqlRoot, patience, console, name, stages);
+        }
+    }
+
+    /** Runs stages of a pipeline with its lock held; shared with the demo. */
+    static int runPipeline(Context context, PipelineSpec spec, SqlRoot sqlRoot, Duration patience, Console console,
+            String command, List<Pipelines.Stage> stages) {
+        Clock clock = Clock.systemUTC();
+        String runId = RUN_TIME.format(clock.instant()) + "-" + spec.name() + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+        RunLog log = new RunLog(runId, command, spec.name(), spec.origin(), context.lake().root(), clock, console.err());
+        RunStore store = new RunStore(context.lake());
+        try (PipelineLock lock = PipelineLock.acquire(context.lake(), spec.name(), runId, patience, clock)) {
+            log.info("run " + runId + ": " + command + " " + spec.name() + " on lake " + context.lake().root());
+            try {
+                new Pipelines(stages.equals(List.of(Pipelines.Stage.INGEST)) ? null : context.spark(),
+                        context.lake(), context.catalog(), sqlRoot, clock).run(spec, stages, log);
+            } catch (RuntimeException e) {
+                store.write(log.record("failed", String.valueOf(e.getMessage())));
+                console.out().print(log.summary("FAILED"));
+                throw e;
+            }
+            store.write(log.record("succeeded", null));
+            console.out().print(log.summary("succeeded"));
+            return 0;
+        }
+    }
+}

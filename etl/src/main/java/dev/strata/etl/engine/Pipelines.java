@@ -1,0 +1,81 @@
+package dev.strata.etl.engine;
+
+import dev.strata.catalog.TableCatalog;
+import dev.strata.etl.clean.CleanJob;
+import dev.strata.etl.curate.CurateJob;
+import dev.strata.etl.curate.SqlRoot;
+import dev.strata.etl.lake.Lake;
+import dev.strata.etl.raw.IngestResult;
+import dev.strata.etl.raw.RawZone;
+import dev.strata.etl.run.RunLog;
+import dev.strata.etl.run.StageResult;
+import dev.strata.etl.spec.PipelineSpec;
+import dev.strata.etl.spec.SourceSpec;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.sql.SparkSession;
+
+/** Runs a pipeline's stages: ingest (raw), clean, curate, or all three in order. */
+public final class Pipelines {
+
+    /** The stages, in the order {@code run} takes them. */
+    public enum Stage { INGEST, CLEAN, CURATE }
+
+    private final SparkSession spark;
+    private final Lake lake;
+    private final TableCatalog catalog;
+    private final SqlRoot sqlRoot;
+    private final RawZone raw;
+
+    public Pipelines(SparkSession spark, Lake lake, TableCatalog catalog, SqlRoot sqlRoot, Clock clock) {
+        this.spark = spark;
+        this.lake = Objects.requireNonNull(lake, "lake is null");
+        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.sqlRoot = Objects.requireNonNull(sqlRoot, "sqlRoot is null");
+        this.raw = new RawZone(lake, Objects.requireNonNull(clock, "clock is null"));
+    }
+
+    public List<StageResult> run(PipelineSpec spec, List<Stage> stages, RunLog log) {
+        List<StageResult> results = new ArrayList<>();
+        for (Stage stage : stages) {
+            switch (stage) {
+                case INGEST -> spec.sources().forEach(s -> results.add(ingest(s, log)));
+                case CLEAN -> spec.sources().forEach(s -> results.add(clean(spec, s, log)));
+                case CURATE -> {
+                    if (!spec.curated().isEmpty()) {
+                        results.addAll(new CurateJob(requireSpark(), lake, catalog, sqlRoot).run(spec, log));
+                    }
+                }
+            }
+        }
+        return results;
+    }
+
+    private StageResult ingest(SourceSpec source, RunLog log) {
+        long start = System.nanoTime();
+        IngestResult result = raw.ingest(source.name(), source.path());
+        log.input(source.path());
+        long copied = result.batch().map(b -> (long) b.files().size()).orElse(0L);
+        String note = result.batch()
+                .map(b -> "batch " + b.batchId() + " (" + String.format("%,d", b.bytes()) + " bytes)")
+                .orElse("already ingested, nothing copied");
+        if (result.batch().isPresent() && !result.alreadyIngested().isEmpty()) {
+            note += "; " + result.alreadyIngested().size() + " file(s) already ingested";
+        }
+        StageResult stage = new StageResult("ingest", "raw." + source.name(), copied + result.alreadyIngested().size(),
+                copied, 0, result.alreadyIngested().size(), 0, 0, (System.nanoTime() - start) / 1e9, Map.of(), note);
+        log.stage(stage);
+        return stage;
+    }
+
+    private StageResult clean(PipelineSpec spec, SourceSpec source, RunLog log) {
+        return new CleanJob(requireSpark(), lake, catalog, raw).run(spec, source, log);
+    }
+
+    private SparkSession requireSpark() {
+        return Objects.requireNonNull(spark, "this stage needs a Spark session");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.strata.etl.lake;
+
+import dev.strata.etl.ServiceFailure;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The lake's layout: where each zone, the run records, locks and state live. The root is a local
+ * folder or an {@code s3a://bucket/prefix} URI; every path goes through Hadoop's FileSystem so the
+ * code is the same for both.
+ */
+public final class Lake {
+
+    private final String root;
+    private final Configuration conf;
+
+    public Lake(String root, Configuration conf) {
+        Objects.requireNonNull(root, "root is null");
+        this.conf = Objects.requireNonNull(conf, "conf is null");
+        this.root = normalise(root);
+    }
+
+    private static String normalise(String root) {
+        String r = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
+        if (URI.create(r.replace(" ", "%20")).getScheme() == null) {
+            return new java.io.File(r).getAbsoluteFile().toPath().normalize().toUri().toString().replaceAll("/$", "");
+        }
+        return r;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public Configuration conf() {
+        return conf;
+    }
+
+    public String raw(String source) {
+        return root + "/raw/" + source;
+    }
+
+    public String cleanTable(String table) {
+        return root + "/clean/" + table;
+    }
+
+    public String quarantineTable(String table) {
+        return root + "/quarantine/" + table;
+    }
+
+    public String curatedTable(String table) {
+        return root + "/curated/" + table;
+    }
+
+    public String runs() {
+        return root + "/_runs";
+    }
+
+    public String locks() {
+        return root + "/_locks";
+    }
+
+    public String state(String pipeline, String source) {
+        return root + "/_state/" + pipeline + "/" + source;
+    }
+
+    public FileSystem fileSystem(String path) {
+        try {
+            return new Path(path).getFileSystem(conf);
+        } catch (IOException e) {
+            throw new ServiceFailure("cannot reach the file system of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean exists(String path) {
+        try {
+            return fileSystem(path).exists(new Path(path));
+        } catch (IOException e) {
+            throw new ServiceFailure("cannot check " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String readText(String path) {
+        try (InputStream in = fileSystem(path).open(new Path(path))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ServiceFailure("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a small text file whole: to a temporary name first, then renamed into place. */
+    public void writeText(String path, String text) {
+        Path target = new Path(path);
+        FileSystem fs = fileSystem(path);
+        Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp-" + System.nanoTime());
+        try {
+            fs.mkdirs(target.getParent());
+            try (OutputStream out = fs.create(temporary, true)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            if (fs.exists(target)) {
+                fs.delete(target, false);
+            }
+            if (!fs.rename(temporary, target)) {
+                throw new IOException("rename of " + temporary + " failed");
+            }
+        } catch (IOException e) {
+            throw new ServiceFailure("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.strata.etl.run;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A run in progress: prints a progress line to stderr as each stage ends, keeps the stage results,
+ * and turns them into the run record and the closing summary table.
+ */
+public final class RunLog {
+
+    private final String runId;
+    private final String command;
+    private final String pipeline;
+    private final String spec;
+    private final String lake;
+    private final Clock clock;
+    private final Instant started;
+    private final PrintStream progress;
+    private final List<StageResult> stages = new ArrayList<>();
+    private final List<String> inputs = new ArrayList<>();
+
+    public RunLog(String runId, String command, String pipeline, String spec, String lake, Clock clock,
+            PrintStream progress) {
+        this.runId = Objects.requireNonNull(runId, "runId is null");
+        this.command = Objects.requireNonNull(command, "command is null");
+        this.pipeline = pipeline;
+        this.spec = spec;
+        this.lake = lake;
+        this.clock = Objects.requireNonNull(clock, "clock is null");
+        this.progress = Objects.requireNonNull(progress, "progress is null");
+        this.started = clock.instant();
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public void input(String input) {
+        inputs.add(input);
+    }
+
+    public void info(String message) {
+        progress.printf(Locale.ROOT, "[strata %6.1fs] %s%n", elapsed(), message);
+    }
+
+    public void stage(StageResult result) {
+        stages.add(result);
+        StringBuilder line = new StringBuilder();
+        line.append(result.stage()).append(' ').append(result.target()).append(": read ").append(count(result.read()));
+        line.append(", written ").append(count(result.written()));
+        if (result.quarantined() > 0 || result.stage().equals("clean")) {
+            line.append(", quarantined ").append(count(result.quarantined()));
+        }
+        if (result.duplicates() > 0 || result.stage().equals("clean")) {
+            line.append(", duplicates ").append(count(result.duplicates()));
+        }
+        if (result.inserted() > 0 || result.updated() > 0) {
+            line.append(" (inserted ").append(count(result.inserted())).append(", updated ")
+                    .append(count(result.updated())).append(')');
+        }
+        line.append(String.format(Locale.ROOT, " in %.1fs", result.seconds()));
+        if (!result.note().isEmpty()) {
+            line.append(" - ").append(result.note());
+        }
+        info(line.toString());
+    }
+
+    public List<StageResult> stages() {
+        return List.copyOf(stages);
+    }
+
+    public double elapsed() {
+        return Duration.between(started, clock.instant()).toMillis() / 1000.0;
+    }
+
+    public RunRecord record(String outcome, String error) {
+        return new RunRecord(runId, command, pipeline, spec, lake, started.toString(), clock.instant().toString(),
+                elapsed(), outcome, error, inputs, stages);
+    }
+
+    /** The closing table: one line per stage and the ledger check for clean stages. */
+    public String summary(String outcome) {
+        StringBuilder out = new StringBuilder();
+        String format = "%-8s %-36s %12s %12s %12s %12s %10s %9s  %s%n";
+        out.append(String.format(Locale.ROOT, "run %s  %s  %s  %.1fs%n", runId, command, outcome, elapsed()));
+        out.append(String.format(Locale.ROOT, format, "stage", "target", "read", "written", "quarantined",
+                "duplicates", "merged", "seconds", "ledger"));
+        for (StageResult s : stages) {
+            String ledger = s.stage().equals("clean") ? (s.balances() ? "balanced" : "UNBALANCED") : "";
+            String merged = s.inserted() + s.updated() > 0 ? count(s.inserted() + s.updated()) : "";
+            out.append(String.format(Locale.ROOT, format, s.stage(), s.target(), count(s.read()), count(s.written()),
+                    count(s.quarantined()), count(s.duplicates()), merged, String.format(Locale.ROOT, "%.1f",
+                            s.seconds()), ledger));
+        }
+        return out.toString();
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.strata.etl.spec;
+
+import java.nio.charset.Charset;
+import java.util.Objects;
+
+/** How a CSV source is written. */
+public record CsvOptions(boolean header, char delimiter, char quote, char escape, boolean multiline,
+        Charset encoding) {
+
+    public CsvOptions {
+        Objects.requireNonNull(encoding, "encoding is null");
+    }
+
+    public static CsvOptions defaults() {
+        return new CsvOptions(true, ',', '"', '"', true, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.strata.etl.spec;
+
+import dev.strata.transforms.clean.CaseStyle;
+import dev.strata.transforms.clean.CleanSpec;
+import dev.strata.transforms.clean.DedupPolicy;
+import dev.strata.transforms.clean.Field;
+import dev.strata.transforms.clean.FieldType;
+import dev.strata.transforms.clean.Normalisation;
+import dev.strata.transforms.clean.SortKey;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads and checks one entry of {@code sources:}. */
+final class SourceReader {
+
+    private static final Set<String> KEYS = Set.of("name", "description", "path", "format", "csv", "schema",
+            "normalize", "keys", "dedup", "rules", "clean");
+    private static final Set<String> CSV = Set.of("header", "delimiter", "quote", "escape", "multiline", "encoding");
+    private static final Set<String> FIELD = Set.of("name", "source", "type", "nullable", "format", "description");
+    private static final Set<String> NORMALIZE = Set.of("trim", "empty_as_null", "case");
+    private static final Set<String> DEDUP = Set.of("order_by", "keep");
+    private static final Set<String> CLEAN = Set.of("table", "partition_by");
+    /** Pattern letters Spark 3 refuses or reads differently from java.time. */
+    private static final String FORBIDDEN_PATTERN_LETTERS = "YwWuecFqQ";
+
+    private final SpecNode node;
+
+    SourceReader(SpecNode node) {
+        this.node = node;
+    }
+
+    Optional<SourceSpec> read() {
+        if (!node.expectObject()) {
+            node.problem("a source needs name:, path:, format:, schema: and keys:");
+            return Optional.empty();
+        }
+        node.allowOnly(KEYS);
+        String name = SpecLoader.name(node.get("name"));
+        String path = node.get("path").requiredText();
+        String formatText = node.get("format").text("csv");
+        SourceFormat format = SourceFormat.CSV;
+        try {
+            format = SourceFormat.valueOf(formatText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            node.get("format").problem("unknown format '" + formatText + "'; use csv, jsonl or parquet");
+        }
+        if (format != SourceFormat.CSV && node.has("csv")) {
+            node.get("csv").problem("csv options only apply to format csv, not " + format.specName());
+        }
+        CsvOptions csv = csv(node.get("csv"));
+        List<Field> fields = fields(node.get("schema"));
+        Set<String> declared = new java.util.HashSet<>(fields.stream().map(Field::name).toList());
+        Normalisation normalisation = normalisation(node.get("normalize"), declared);
+        List<String> keys = node.get("keys").strings();
+        if (keys.isEmpty()) {
+            node.get("keys").problem("is required: the business key columns, e.g. [case_id]");
+        }
+        for (String key : keys) {
+            mustBeDeclared(node.get("keys"), key, declared);
+        }
+        DedupPolicy dedup = dedup(node.get("dedup"), declared);
+        Map<String, Field> byName = new HashMap<>();
+        fields.forEach(f -> byName.put(f.name(), f));
+        List<dev.strata.transforms.clean.Rule> rules = new RuleReader(byName).read(node.get("rules"));
+        CleanTarget target = target(node.get("clean"), name, declared);
+        if (fields.isEmpty() || keys.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourceSpec(name, path, format, csv,
+                new CleanSpec(fields, normalisation, keys, dedup, rules), target));
+    }
+
+    static void mustBeDeclared(SpecNode where, String column, Set<String> declared) {
+        if (!declared.contains(column)) {
+            String nearest = SpecNode.nearest(column, declared);
+            where.problem("'" + column + "' is not a declared field"
+                    + (nearest != null ? " (did you mean '" + nearest + "'?)" : ""));
+        }
+    }
+
+    private static CsvOptions csv(SpecNode csv) {
+        CsvOptions defaults = CsvOptions.defaults();
+        if (!csv.expectObject()) {
+            return defaults;
+        }
+        csv.allowOnly(CSV);
+        Charset encoding = StandardCharsets.UTF_8;
+        String encodingName = csv.get("encoding").text("UTF-8");
+        try {
+            encoding = Charset.forName(encodingName);
+        } catch (IllegalArgumentException e) {
+            csv.get("encoding").problem("unknown encoding '" + encodingName + "' (e.g. UTF-8, ISO-8859-1, windows-1252)");
+        }
+        return new CsvOptions(csv.get("header").bool(defaults.header()), character(csv.get("delimiter"), ','),
+                character(csv.get("quote"), '"'), character(csv.get("escape"), '"'),
+                csv.get("multiline").bool(defaults.multiline()), encoding);
+    }
+
+    private static char character(SpecNode node, char defaultValue) {
+        Optional<String> text = node.text();
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        String value = text.get().equals("\\t") ? "\t" : text.get();
+        if (value.length() != 1) {
+            node.problem("must be exactly one character, not '" + text.get() + "'");
+            return defaultValue;
+        }
+        return value.charAt(0);
+    }
+
+    private static List<Field> fields(SpecNode schema) {
+        List<Field> fields = new ArrayList<>();
+        List<SpecNode> items = schema.items();
+        if (items.isEmpty() && !schema.isMissing()) {
+            schema.problem("declare at least one field");
+        } else if (schema.isMissing()) {
+            schema.problem("is required: the declared fields with name and type");
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (SpecNode item : items) {
+            if (!item.expectObject()) {
+                item.problem("a field is {name: ..., type: ...}");
+                continue;
+            }
+            item.allowOnly(FIELD);
+            String name = SpecLoader.name(item.get("name"));
+            if (!name.isEmpty() && !names.add(name)) {
+                item.get("name").problem("field '" + name + "' is declared twice");
+            }
+            String typeText = item.get("type").text("string");
+            FieldType type = FieldType.of(FieldType.Kind.STRING);
+            try {
+                type = FieldType.parse(typeText);
+            } catch (IllegalArgumentException e) {
+                item.get("type").problem(e.getMessage());
+            }
+            Optional<String> format = item.get("format").text();
+            if (format.isPresent()) {
+                if (!type.isTemporal()) {
+                    item.get("format").problem("format only applies to date and timestamp fields, not " + type);
+                } else {
+                    checkPattern(item.get("format"), format.get());
+                }
+            }
+            String source = item.get("source").text(name);
+            fields.add(new Field(name, source, type, item.get("nullable").bool(true), format));
+        }
+        return fields;
+    }
+
+    private static void checkPattern(SpecNode node, String pattern) {
+        String unquoted = pattern.replaceAll("'[^']*'", "");
+        for (char c : FORBIDDEN_PATTERN_LETTERS.toCharArray()) {
+            if (unquoted.indexOf(c) >= 0) {
+                node.problem("pattern letter '" + c + "' in '" + pattern + "' is not supported by Spark's datetime "
+                        + "patterns (year is 'y', day of month 'd', day of week 'E')");
+                return;
+            }
+        }
+        try {
+            DateTimeFormatter.ofPattern(pattern);
+        } catch (IllegalArgumentException e) {
+            node.problem("'" + pattern + "' is not a valid datetime pattern: " + e.getMessage());
+        }
+    }
+
+    private static Normalisation normalisation(SpecNode normalize, Set<String> declared) {
+        if (!normalize.expectObject()) {
+            return Normalisation.defaults();
+        }
+        normalize.allowOnly(NORMALIZE);
+        Map<String, CaseStyle> styles = new LinkedHashMap<>();
+        SpecNode cases = normalize.get("case");
+        if (cases.expectObject()) {
+            for (String column : fieldNames(cases)) {
+                mustBeDeclared(cases.get(column), column, declared);
+                String style = cases.get(column).text("");
+                try {
+                    styles.put(column, CaseStyle.valueOf(style.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    cases.get(column).problem("unknown case '" + style + "'; use upper, lower or title");
+                }
+            }
+        }
+        return new Normalisation(normalize.get("trim").bool(true), normalize.get("empty_as_null").bool(true), styles);
+    }
+
+    static List<String> fieldNames(SpecNode node) {
+        return node.fieldNames();
+    }
+
+    private static DedupPolicy dedup(SpecNode dedup, Set<String> declared) {
+        if (!dedup.expectObject()) {
+            return DedupPolicy.keepLast();
+        }
+        dedup.allowOnly(DEDUP);
+        List<SortKey> orderBy = new ArrayList<>();
+        for (String text : dedup.get("order_by").strings()) {
+            try {
+                SortKey key = SortKey.parse(text);
+                mustBeDeclared(dedup.get("order_by"), key.column(), declared);
+                orderBy.add(key);
+            } catch (IllegalArgumentException e) {
+                dedup.get("order_by").problem(e.getMessage());
+            }
+        }
+        String keep = dedup.get("keep").text("last");
+        DedupPolicy.Keep policy = DedupPolicy.Keep.LAST;
+        try {
+            policy = DedupPolicy.Keep.valueOf(keep.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            dedup.get("keep").problem("keep must be first or last, not '" + keep + "'");
+        }
+        return new DedupPolicy(orderBy, policy);
+    }
+
+    private static CleanTarget target(SpecNode clean, String sourceName, Set<String> declared) {
+        if (!clean.expectObject()) {
+            return new CleanTarget(sourceName, List.of());
+        }
+        clean.allowOnly(CLEAN);
+        String table = clean.get("table").text(sourceName);
+        if (!SpecLoader.NAME.matcher(table).matches()) {
+            clean.get("table").problem("'" + table + "' is not a valid table name");
+        }
+        List<String> partitionBy = clean.get("partition_by").strings();
+        for (String column : partitionBy) {
+            mustBeDeclared(clean.get("partition_by"), column, declared);
+        }
+        return new CleanTarget(table, partitionBy);
+    }
+}
