@@ -33,8 +33,9 @@ public final class DeltaTables {
 
     /** Creates the table, or appends if it exists. */
     public WriteMetrics append(Dataset<Row> data, String path, List<String> partitionBy) {
+        long before = version(path);
         data.write().format("delta").mode("append").partitionBy(partitionBy.toArray(String[]::new)).save(path);
-        return lastCommit(path);
+        return commitAfter(path, before);
     }
 
     /** Replaces exactly the rows matching {@code condition} (idempotent for reruns of the same batches). */
@@ -42,15 +43,17 @@ public final class DeltaTables {
         if (!exists(path)) {
             return append(data, path, List.of());
         }
+        long before = version(path);
         data.write().format("delta").mode("overwrite").option("replaceWhere", condition).save(path);
-        return lastCommit(path);
+        return commitAfter(path, before);
     }
 
     /** Replaces the whole table, schema included. */
     public WriteMetrics replace(Dataset<Row> data, String path, List<String> partitionBy) {
+        long before = version(path);
         data.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
                 .partitionBy(partitionBy.toArray(String[]::new)).save(path);
-        return lastCommit(path);
+        return commitAfter(path, before);
     }
 
     /** Replaces only the partitions present in {@code data}. */
@@ -58,8 +61,9 @@ public final class DeltaTables {
         if (!exists(path)) {
             return append(data, path, partitionBy);
         }
+        long before = version(path);
         data.write().format("delta").mode("overwrite").option("partitionOverwriteMode", "dynamic").save(path);
-        return lastCommit(path);
+        return commitAfter(path, before);
     }
 
     /**
@@ -75,14 +79,26 @@ public final class DeltaTables {
         DeltaMergeBuilder builder = DeltaTable.forPath(spark, path).as("t").merge(data.as("s"), on)
                 .whenMatched(changed).updateAll()
                 .whenNotMatched().insertAll();
+        long before = version(path);
         builder.execute();
-        return lastCommit(path);
+        return commitAfter(path, before);
     }
 
     /** A condition true when any of {@code columns} differs between target and source (null-safe). */
     public static String anyDifferent(List<String> columns) {
         return columns.stream().map(c -> "NOT (t.`" + c + "` <=> s.`" + c + "`)")
                 .collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
+    /** The table's current version, or -1 when there is no table yet. */
+    public long version(String path) {
+        return exists(path) ? DeltaTable.forPath(spark, path).history(1).first().getLong(0) : -1;
+    }
+
+    /** What the write after {@code before} committed; nothing at all if it made no commit. */
+    private WriteMetrics commitAfter(String path, long before) {
+        WriteMetrics last = lastCommit(path);
+        return last.version() > before ? last : new WriteMetrics(before, "NONE", 0, 0, 0, 0, 0);
     }
 
     public WriteMetrics lastCommit(String path) {

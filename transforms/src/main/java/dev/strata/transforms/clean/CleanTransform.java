@@ -360,7 +360,7 @@ public final class CleanTransform {
             boolean descending = key.descending() != last;
             order.add(descending ? col(key.column()).desc_nulls_last() : col(key.column()).asc_nulls_last());
         }
-        for (String meta : List.of(RecordColumns.BATCH_ID, RecordColumns.LINE_NUMBER)) {
+        for (String meta : List.of(RecordColumns.BATCH_ID, RecordColumns.SOURCE_FILE, RecordColumns.LINE_NUMBER)) {
             order.add(last ? col(meta).desc() : col(meta).asc());
         }
         return order;

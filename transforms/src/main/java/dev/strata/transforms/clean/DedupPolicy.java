@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Which of several rows sharing a key is kept: rows are ordered by {@code orderBy}, then by batch and
+ * Which of several rows sharing a key is kept: rows are ordered by {@code orderBy}, then by batch, file and
  * line, and the first or last one wins. Rows identical in every declared column are exact duplicates:
  * dropped and counted, not quarantined.
  */

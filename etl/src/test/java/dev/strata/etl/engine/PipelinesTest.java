@@ -1,0 +1,189 @@
+package dev.strata.etl.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strata.catalog.LocalTableCatalog;
+import dev.strata.catalog.TableName;
+import dev.strata.etl.UserError;
+import dev.strata.etl.curate.SqlRoot;
+import dev.strata.etl.engine.Pipelines.Stage;
+import dev.strata.etl.lake.Lake;
+import dev.strata.etl.run.RunLog;
+import dev.strata.etl.run.StageResult;
+import dev.strata.etl.spec.PipelineSpec;
+import dev.strata.etl.spec.SpecLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stages over a small two-source pipeline: JSON lines and CSV, a referential rule, every curated mode. */
+class PipelinesTest {
+
+    private final SparkSession spark = EngineTestSession.get();
+
+    @TempDir
+    Path dir;
+
+    private Path in;
+    private Path sql;
+
+    @BeforeEach
+    void files() throws Exception {
+        in = Files.createDirectories(dir.resolve("in"));
+        Files.createDirectories(in.resolve("customers"));
+        Files.createDirectories(in.resolve("orders"));
+        Files.writeString(in.resolve("customers/c1.jsonl"), """
+                {"customer_id": "C1", "name": "Ada", "tier": "gold"}
+                {"customer_id": "C2", "name": "Bo", "tier": "silver"}
+                not json at all
+                {"customer_id": "C3", "name": "Cy", "tier": 7}
+                """);
+        Files.writeString(in.resolve("orders/o1.csv"), """
+                order_id,customer_id,amount,day
+                1,C1,10.50,2024-01-01
+                2,C2,5.00,2024-01-01
+                3,C9,7.00,2024-01-02
+                4,C1,-1,2024-01-02
+                4,C1,-1,2024-01-02
+                5,C3,2.25,2024-01-02
+                """);
+        sql = Files.createDirectories(dir.resolve("sql/shop"));
+        Files.writeString(sql.resolve("daily.sql"),
+                "SELECT day, count(*) AS orders, sum(amount) AS revenue FROM clean.orders GROUP BY day");
+        Files.writeString(sql.resolve("totals.sql"),
+                "SELECT customer_id, sum(amount) AS spent FROM clean.orders GROUP BY customer_id");
+        Files.writeString(sql.resolve("customers.sql"), "SELECT customer_id, tier FROM clean.customers");
+    }
+
+    private PipelineSpec spec() {
+        return new SpecLoader().load("""
+                pipeline: shop
+                sources:
+                  - name: customers
+                    path: %s
+                    format: jsonl
+                    schema:
+                      - {name: customer_id, type: string, nullable: false}
+                      - {name: name, type: string}
+                      - {name: tier, type: string}
+                    keys: [customer_id]
+                    rules:
+                      - {kind: allowed_values, column: tier, values: [gold, silver, bronze]}
+                  - name: orders
+                    path: %s
+                    format: csv
+                    schema:
+                      - {name: order_id, type: long}
+                      - {name: customer_id, type: string}
+                      - {name: amount, type: "decimal(10,2)"}
+                      - {name: day, type: date}
+                    keys: [order_id]
+                    rules:
+                      - {kind: referential, column: customer_id, table: clean.customers, ref_column: customer_id}
+                      - {kind: range, column: amount, min: 0, level: warn}
+                    clean: {partition_by: [day]}
+                curated:
+                  - {name: daily, sql: shop/daily.sql, mode: replace_partitions, partition_by: [day]}
+                  - {name: totals, sql: shop/totals.sql, mode: merge, merge_keys: [customer_id]}
+                  - {name: customer_dim, sql: shop/customers.sql, mode: scd2, merge_keys: [customer_id]}
+                """.formatted(in.resolve("customers"), in.resolve("orders")), "shop.yaml");
+    }
+
+    private List<StageResult> run(Lake lake, PipelineSpec spec, String instant, Stage... stages) {
+        Clock clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+        RunLog log = new RunLog("r-" + instant, "run", spec.name(), spec.origin(), lake.root(), clock,
+                new PrintStream(new ByteArrayOutputStream()));
+        return new Pipelines(spark, lake, new LocalTableCatalog(lake.root(), lake.conf()),
+                new SqlRoot(Optional.of(dir.resolve("sql").toString()), lake), clock).run(spec, List.of(stages), log);
+    }
+
+    private List<Row> rows(String query) {
+        return spark.sql(query).collectAsList();
+    }
+
+    @Test
+    void runsEveryStageAndEveryCuratedMode() throws Exception {
+        Lake lake = new Lake(dir.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
+        List<StageResult> results = run(lake, spec(), "2024-01-03T00:00:00Z", Stage.INGEST, Stage.CLEAN, Stage.CURATE);
+
+        StageResult customers = results.stream().filter(r -> r.target().equals("clean.customers")).findFirst()
+                .orElseThrow();
+        assertThat(customers.read()).isEqualTo(4);
+        assertThat(customers.written()).isEqualTo(2);
+        assertThat(customers.quarantined()).isEqualTo(2);
+        assertThat(customers.ruleFailures()).containsEntry("parse_fields", 1L)
+                .containsEntry("allowed_values_tier", 1L);
+
+        StageResult orders = results.stream().filter(r -> r.target().equals("clean.orders")).findFirst().orElseThrow();
+        assertThat(orders.read()).isEqualTo(6);
+        assertThat(orders.written()).isEqualTo(3);
+        assertThat(orders.quarantined()).isEqualTo(2);
+        assertThat(orders.duplicates()).isEqualTo(1);
+        assertThat(orders.balances()).isTrue();
+        // order 4 breaks only a warn rule: kept, and counted; order 5's customer was quarantined
+        assertThat(orders.ruleFailures()).containsEntry("range_amount", 2L)
+                .containsEntry("referential_customer_id", 2L);
+
+        new dev.strata.etl.curate.SessionTables(spark, new LocalTableCatalog(lake.root(), lake.conf())).bindAll();
+        assertThat(rows("select order_id from clean.orders order by order_id"))
+                .extracting(r -> r.getLong(0)).containsExactly(1L, 2L, 4L);
+        assertThat(rows("select _rule, _reason from quarantine.orders order by _line_number"))
+                .extracting(r -> r.getString(0) + ": " + r.getString(1))
+                .containsExactly("referential_customer_id: customer_id = 'C9' is not in clean.customers.customer_id",
+                        "referential_customer_id: customer_id = 'C3' is not in clean.customers.customer_id");
+        assertThat(rows("select _line_number, _raw_text from quarantine.customers where _rule = 'parse_fields'"))
+                .extracting(r -> r.getLong(0) + " " + r.getString(1)).containsExactly("3 not json at all");
+        assertThat(rows("select cast(day as string), orders, cast(revenue as string) from curated.daily order by day"))
+                .extracting(r -> r.getString(0) + " " + r.getLong(1) + " " + r.getString(2))
+                .containsExactly("2024-01-01 2 15.50", "2024-01-02 1 -1.00");
+        assertThat(new LocalTableCatalog(lake.root(), lake.conf()).lookup(TableName.parse("curated.daily"))
+                .orElseThrow().partitionColumns()).containsExactly("day");
+
+        // a new day of orders and a customer changing tier
+        Files.writeString(in.resolve("orders/o2.csv"), "order_id,customer_id,amount,day\n6,C2,1.00,2024-01-03\n"
+                + "2,C2,6.00,2024-01-01\n");
+        Files.writeString(in.resolve("customers/c2.jsonl"), "{\"customer_id\": \"C2\", \"name\": \"Bo\", "
+                + "\"tier\": \"gold\"}\n");
+        List<StageResult> second = run(lake, spec(), "2024-01-04T00:00:00Z", Stage.INGEST, Stage.CLEAN, Stage.CURATE);
+        StageResult ordersAgain = second.stream().filter(r -> r.target().equals("clean.orders")).findFirst()
+                .orElseThrow();
+        assertThat(ordersAgain.inserted()).isEqualTo(1);
+        assertThat(ordersAgain.updated()).isEqualTo(1);
+        spark.sql("REFRESH TABLE curated.daily");
+        spark.sql("REFRESH TABLE curated.customer_dim");
+        assertThat(rows("select cast(day as string), orders, cast(revenue as string) from curated.daily order by day"))
+                .extracting(r -> r.getString(0) + " " + r.getLong(1) + " " + r.getString(2))
+                .containsExactly("2024-01-01 2 16.50", "2024-01-02 1 -1.00", "2024-01-03 1 1.00");
+        assertThat(rows("select customer_id, tier, is_current, cast(valid_to as string) from curated.customer_dim "
+                + "order by customer_id, valid_from"))
+                .extracting(r -> r.getString(0) + " " + r.getString(1) + " " + r.getBoolean(2) + " " + r.getString(3))
+                .containsExactly("C1 gold true null", "C2 silver false 2024-01-04 00:00:00", "C2 gold true null");
+
+        // the same files again: nothing new anywhere
+        List<StageResult> third = run(lake, spec(), "2024-01-05T00:00:00Z", Stage.INGEST, Stage.CLEAN);
+        assertThat(third).allSatisfy(r -> assertThat(r.written()).isZero());
+    }
+
+    @Test
+    void aReferentialRuleNeedsItsTableCleanedFirst() {
+        Lake lake = new Lake(dir.resolve("lake2").toString(), spark.sparkContext().hadoopConfiguration());
+        PipelineSpec ordersOnly = new PipelineSpec("shop", "", "shop.yaml",
+                List.of(spec().sources().get(1)), List.of());
+        run(lake, ordersOnly, "2024-01-03T00:00:00Z", Stage.INGEST);
+        assertThatThrownBy(() -> run(lake, ordersOnly, "2024-01-03T00:00:00Z", Stage.CLEAN))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("refers to clean.customers, which is not in the catalog yet");
+    }
+}
