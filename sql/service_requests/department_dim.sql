@@ -1,5 +1,8 @@
--- The department hierarchy: which agency each division belongs to, and its major area.
-SELECT division, max(agency) AS agency, max(major_area) AS major_area
+-- Which agency does each division belong to? The department hierarchy, one row per division, kept as a
+-- type 2 dimension so a division moving to another agency stays in history.
+SELECT
+  division,
+  MAX(agency)    AS agency
 FROM clean.service_requests
 WHERE division IS NOT NULL
 GROUP BY division

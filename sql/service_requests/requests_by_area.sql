@@ -1,8 +1,10 @@
--- How are the cases distributed by geographic area?
+-- How are the cases distributed by geographic area? Cases per neighborhood with its council and police
+-- district. Cases without a location (information calls) belong to no area and are left out.
 SELECT
-  coalesce(neighborhood, 'Unknown')    AS neighborhood,
-  coalesce(council_district, 0)        AS council_district,
-  coalesce(police_district, 0)         AS police_district,
-  COUNT(*)                             AS cases
+  neighborhood,
+  MAX(council_district)   AS council_district,
+  MAX(police_district)    AS police_district,
+  COUNT(*)                AS cases
 FROM clean.service_requests
-GROUP BY 1, 2, 3
+WHERE neighborhood IS NOT NULL
+GROUP BY neighborhood

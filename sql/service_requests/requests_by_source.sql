@@ -1,7 +1,7 @@
--- Through which source are most requests made?
+-- Through which source are most requests made? Cases per case source and their share of all cases.
 SELECT
-  coalesce(case_source, 'Unknown')                         AS case_source,
-  COUNT(*)                                                 AS cases,
-  ROUND(COUNT(*) * 100.0 / SUM(COUNT(*)) OVER (), 2)       AS share_pct
+  coalesce(case_source, 'Unknown')                        AS case_source,
+  COUNT(*)                                                AS cases,
+  ROUND(COUNT(*) / SUM(COUNT(*)) OVER (), 4)              AS share
 FROM clean.service_requests
-GROUP BY 1
+GROUP BY coalesce(case_source, 'Unknown')

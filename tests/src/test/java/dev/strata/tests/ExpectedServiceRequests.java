@@ -57,14 +57,13 @@ final class ExpectedServiceRequests {
     }
 
     private static String rule(GeneratedRow row) {
-        String text = new String(row.csv(), java.nio.charset.StandardCharsets.UTF_8);
         return switch (row.defect()) {
             case UNPARSEABLE_DATE -> "type_case_created_dttm";
             case MISSING_KEY -> "not_null_case_id";
-            case WRONG_TYPE -> text.contains(",eleven,") ? "type_council_district" : "type_latitude";
+            case WRONG_TYPE -> "type_" + row.defectColumn();
             case TOO_FEW_FIELDS, TOO_MANY_FIELDS -> "parse_fields";
             case INVALID_UTF8 -> "encoding";
-            case OUT_OF_RANGE -> "range_latitude";
+            case OUT_OF_RANGE -> "range_" + row.defectColumn();
             case UNKNOWN_STATUS -> "allowed_values_case_status";
             case CLOSED_BEFORE_CREATED -> "closed_after_created";
             case NONE, DUPLICATE_EXACT, DUPLICATE_CONFLICT -> throw new IllegalArgumentException("not quarantined");

@@ -3,355 +3,166 @@ package dev.strata.etl.generate;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.SplittableRandom;
+import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Deterministic city 311 service requests in the shape of Denver's open data: two years of cases with
- * seasonality, a weekday and daytime profile, realistic departments, sources, resolution times and
- * neighbourhoods, and about 1% defective rows of every {@link Defect} kind. The same seed and
- * arguments give the same bytes.
+ * Deterministic city 311 service requests in the shape of Denver's open data export (25 fields,
+ * Denver's header names and date formats): two calendar years of cases (2024 and 2025) with a
+ * seasonal, weekday and daytime profile, snowstorms, Denver's departments, case sources, realistic
+ * resolution times, the 78 neighborhoods with their council and police districts and coordinates
+ * inside the city, summaries that sometimes hold commas, double quotes or a line break (valid RFC 4180,
+ * quoted), and about 1% defective rows of every {@link Defect} kind, one defect per row.
+ *
+ * <p>The same seed and arguments give byte-identical output; another seed gives other data. Rows are
+ * made lazily, so any count fits in constant memory. Rows are in creation order and the first half of
+ * them is created in 2024, the second half in 2025: written as two files, {@code part-00000} holds 2024
+ * and {@code part-00001} holds 2025.
+ *
+ * <p>Conflicting duplicates: a {@link Defect#DUPLICATE_CONFLICT} row repeats the OBJECTID and the
+ * Case Created dttm of an earlier good row of the same file (and year) with a later status or closing
+ * time. With {@code dedup: {order_by: [case_created_dttm], keep: last}} the created times tie and the
+ * later line wins, so the update is kept and the earlier row is the loser.
  */
 public final class ServiceRequestGenerator {
 
-    public static final String HEADER = "OBJECTID,Case Summary,Case Status,Case Source,Case Created Date,"
-            + "Case Created dttm,Case Closed Date,Case Closed dttm,First Call Resolution,Customer Zip Code,"
-            + "Incident Address 1,Incident Address 2,Incident Intersection 1,Incident Intersection 2,"
-            + "Incident Zip Code,Longitude,Latitude,Agency,Division,Major Area,Type,Topic,Council District,"
-            + "Police District,Neighborhood";
-
-    private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
-    private static final int DAYS = 731;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("M/d/yyyy", Locale.US);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
-    /** Relative call volume by hour of day. */
-    private static final int[] HOURLY = {2, 1, 1, 1, 1, 2, 4, 8, 12, 14, 14, 13, 12, 13, 13, 12, 11, 9, 7, 6, 5, 4,
-        3, 2};
-    /** Relative volume by month (summer is busier). */
-    private static final double[] MONTHLY = {0.78, 0.76, 0.88, 0.96, 1.08, 1.18, 1.22, 1.18, 1.06, 0.98, 0.86, 0.80};
-    private static final Defect[] DEFECTS = {Defect.UNPARSEABLE_DATE, Defect.MISSING_KEY, Defect.WRONG_TYPE,
-        Defect.TOO_FEW_FIELDS, Defect.TOO_MANY_FIELDS, Defect.DUPLICATE_EXACT, Defect.DUPLICATE_CONFLICT,
-        Defect.INVALID_UTF8, Defect.OUT_OF_RANGE, Defect.UNKNOWN_STATUS, Defect.CLOSED_BEFORE_CREATED};
+    /** The defect rate when none is given. */
+    public static final double DEFAULT_DEFECT_RATE = 0.01;
+    /** The header line, without its line end. */
+    public static final String HEADER = String.join(",", CsvLine.HEADER);
 
     private final long seed;
     private final double defectRate;
+    private final CaseFactory factory;
 
     public ServiceRequestGenerator(long seed) {
-        this(seed, 0.01);
+        this(seed, DEFAULT_DEFECT_RATE);
     }
 
+    /** @param defectRate the share of rows with a defect, 0 to 0.5 */
     public ServiceRequestGenerator(long seed, double defectRate) {
-        if (defectRate < 0 || defectRate > 0.5) {
+        if (!(defectRate >= 0 && defectRate <= 0.5)) {
             throw new IllegalArgumentException("defect rate must be within 0..0.5, cannot be: " + defectRate);
         }
         this.seed = seed;
         this.defectRate = defectRate;
+        this.factory = new CaseFactory(seed);
     }
 
-    /** The rows, generated lazily: a stream of any length in constant memory. */
+    public long seed() {
+        return seed;
+    }
+
+    public double defectRate() {
+        return defectRate;
+    }
+
+    /** {@code count} rows as one file holds them (the same rows as two files hold), lazily, in order. */
     public Stream<GeneratedRow> rows(long count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must be at least 0, cannot be: " + count);
-        }
-        return StreamSupport.stream(Spliterators.spliterator(new Rows(count), count, 0), false);
+        return rows(count, 1);
     }
 
-    /** Writes {@code rows} rows split evenly over {@code files} CSV files, each with the header line. */
+    /**
+     * The rows that {@link #write} writes when splitting {@code count} rows over {@code files} files,
+     * lazily, in order (file by file). A duplicate repeats an earlier row of the same file and the same
+     * year, so for one and two files the rows are the same; for more files they differ only in which
+     * earlier rows duplicates repeat.
+     */
+    public Stream<GeneratedRow> rows(long count, int files) {
+        return StreamSupport.stream(Spliterators.spliterator(iterator(count, files), count,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /**
+     * Writes {@code rows} rows split evenly, in order, over {@code files} files named
+     * {@code service_requests_part-00000.csv}, ..., each starting with the header line. Existing files of
+     * the same names are replaced.
+     */
     public GenerationReport write(Path directory, long rows, int files) throws IOException {
-        if (files < 1) {
-            throw new IllegalArgumentException("files must be at least 1, cannot be: " + files);
-        }
+        return write(directory, rows, files,
+                file -> String.format(Locale.ROOT, "service_requests_part-%05d.csv", file));
+    }
+
+    private GenerationReport write(Path directory, long rows, int files, IntFunction<String> names)
+            throws IOException {
+        Iterator<GeneratedRow> iterator = iterator(rows, files);
         Files.createDirectories(directory);
+        byte[] header = CsvLine.header();
         Map<Defect, Long> defects = new EnumMap<>(Defect.class);
         List<Path> paths = new ArrayList<>();
         long bytes = 0;
+        long quoted = 0;
         long multiline = 0;
-        Iterator<GeneratedRow> iterator = rows(rows).iterator();
-        byte[] header = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
-        for (int f = 0; f < files; f++) {
-            long share = rows / files + (f < rows % files ? 1 : 0);
-            Path path = directory.resolve(String.format(Locale.ROOT, "service_requests_part-%05d.csv", f));
+        for (int file = 0; file < files; file++) {
+            long end = RowSequence.fileStart(rows, files, file + 1);
+            Path path = directory.resolve(names.apply(file));
             paths.add(path);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 20)) {
                 out.write(header);
-                bytes += header.length;
-                for (long i = 0; i < share; i++) {
+                out.write('\n');
+                bytes += header.length + 1;
+                for (long i = RowSequence.fileStart(rows, files, file); i < end; i++) {
                     GeneratedRow row = iterator.next();
-                    out.write(row.csv());
-                    bytes += row.csv().length;
+                    row.writeTo(out);
+                    bytes += row.length();
                     defects.merge(row.defect(), 1L, Long::sum);
-                    if (row.multiline()) {
-                        multiline++;
+                    if (row.defect() == Defect.NONE && row.quoted()) {
+                        quoted++;
+                        if (row.multiline()) {
+                            multiline++;
+                        }
                     }
                 }
             }
         }
-        return new GenerationReport(paths, rows, bytes, defects, multiline);
+        return new GenerationReport(paths, rows, bytes, defects, quoted, multiline);
     }
 
-    /** The lazily generated sequence; keeps only a small window of recent good rows for duplicates. */
-    private final class Rows implements Iterator<GeneratedRow> {
-        private final long count;
-        private final SplittableRandom random = new SplittableRandom(seed);
-        private final GeneratedRow[] recent = new GeneratedRow[256];
-        private int recentSize;
-        private long produced;
-        private long nextId = 4_000_000;
-        private final int totalWeight = ServiceCatalog.KINDS.stream().mapToInt(ServiceCatalog.Kind::weight).sum();
-
-        Rows(long count) {
-            this.count = count;
+    private Iterator<GeneratedRow> iterator(long count, int files) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be at least 0, cannot be: " + count);
         }
-
-        @Override
-        public boolean hasNext() {
-            return produced < count;
+        if (files < 1) {
+            throw new IllegalArgumentException("files must be at least 1, cannot be: " + files);
         }
-
-        @Override
-        public GeneratedRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            long index = produced++;
-            // the creation time advances with the index so the two years fill evenly in order
-            double position = count <= 1 ? 0 : (double) index / (count - 1);
-            Defect defect = Defect.NONE;
-            if (random.nextDouble() < defectRate) {
-                defect = DEFECTS[random.nextInt(DEFECTS.length)];
-                if ((defect == Defect.DUPLICATE_EXACT || defect == Defect.DUPLICATE_CONFLICT) && recentSize == 0) {
-                    defect = Defect.MISSING_KEY;
-                }
-            }
-            if (defect == Defect.DUPLICATE_EXACT) {
-                GeneratedRow original = recent[random.nextInt(recentSize)];
-                return new GeneratedRow(original.request(), defect, original.multiline(), original.csv());
-            }
-            if (defect == Defect.DUPLICATE_CONFLICT) {
-                ServiceRequest original = recent[random.nextInt(recentSize)].request();
-                ServiceRequest update = updated(original);
-                return new GeneratedRow(update, defect, false, csv(update, Defect.NONE));
-            }
-            ServiceRequest request = request(position);
-            boolean multiline = request.caseSummary().indexOf('\n') >= 0;
-            GeneratedRow row = new GeneratedRow(request, defect, multiline, csv(request, defect));
-            if (defect == Defect.NONE) {
-                recent[recentSize < recent.length ? recentSize++ : random.nextInt(recent.length)] = row;
-            }
-            return row;
-        }
-
-        private ServiceRequest request(double position) {
-            long id = nextId;
-            nextId += 1 + random.nextInt(3);
-            LocalDateTime created = createdAt(position);
-            ServiceCatalog.Kind kind = kind();
-            DenverGeography.Neighborhood hood = DenverGeography.NEIGHBORHOODS.get(
-                    random.nextInt(DenverGeography.NEIGHBORHOODS.size()));
-            String source = pick(ServiceCatalog.SOURCES, ServiceCatalog.SOURCE_WEIGHTS);
-            double roll = random.nextDouble();
-            String status = roll < 0.86 ? "Closed" : roll < 0.93 ? "Open" : "In Progress";
-            LocalDateTime closed = null;
-            if (status.equals("Closed")) {
-                double hours = -Math.log(1 - random.nextDouble()) * kind.hoursToClose();
-                closed = created.plusSeconds(60 + (long) (hours * 3600));
-            }
-            boolean firstCall = status.equals("Closed") && (kind.type().equals("General Inquiry")
-                    ? random.nextDouble() < 0.85 : source.equals("Phone") && random.nextDouble() < 0.25);
-            int number = 100 + random.nextInt(9800);
-            String street = DenverGeography.STREETS[random.nextInt(DenverGeography.STREETS.length)];
-            boolean intersection = random.nextDouble() < 0.2;
-            String address1 = intersection ? null : number + " " + (random.nextBoolean() ? "W " : "E ") + street;
-            String address2 = !intersection && random.nextDouble() < 0.08 ? "Unit " + (1 + random.nextInt(40)) : null;
-            String cross1 = intersection ? street : null;
-            String cross2 = intersection
-                    ? DenverGeography.STREETS[random.nextInt(DenverGeography.STREETS.length)] : null;
-            boolean located = random.nextDouble() < 0.82;
-            Double longitude = located ? round(hood.longitude() + (random.nextDouble() - 0.5) * 0.02, 6) : null;
-            Double latitude = located ? round(hood.latitude() + (random.nextDouble() - 0.5) * 0.015, 6) : null;
-            String where = address1 != null ? address1 : cross1 + " & " + cross2;
-            String summary = summary(kind, where);
-            String customerZip = random.nextDouble() < 0.7 ? String.valueOf(80202 + random.nextInt(48)) : null;
-            return new ServiceRequest(id, summary, status, source, created, closed, firstCall, customerZip,
-                    address1, address2, cross1, cross2, hood.zip(), longitude, latitude, kind.agency(),
-                    kind.division(), kind.majorArea(), kind.type(), kind.topic(), hood.councilDistrict(),
-                    hood.policeDistrict(), hood.name());
-        }
-
-        private String summary(ServiceCatalog.Kind kind, String where) {
-            double roll = random.nextDouble();
-            if (roll < 0.004) {
-                return kind.summaryVerb() + " " + where + "\nCaller says it has been there \"for weeks\", please hurry";
-            }
-            if (roll < 0.04) {
-                return kind.summaryVerb() + " " + where + ", caller reports it is \"getting worse\"";
-            }
-            return kind.summaryVerb() + " " + where;
-        }
-
-        private ServiceRequest updated(ServiceRequest original) {
-            String status = original.caseStatus().equals("Closed") ? "Open" : "Closed";
-            LocalDateTime closed = status.equals("Closed") ? original.createdAt().plusHours(2 + random.nextInt(200))
-                    : null;
-            return new ServiceRequest(original.caseId(), original.caseSummary(), status, original.caseSource(),
-                    original.createdAt(), closed, false, original.customerZip(), original.incidentAddress1(),
-                    original.incidentAddress2(), original.intersection1(), original.intersection2(),
-                    original.incidentZip(), original.longitude(), original.latitude(), original.agency(),
-                    original.division(), original.majorArea(), original.type(), original.topic(),
-                    original.councilDistrict(), original.policeDistrict(), original.neighborhood());
-        }
-
-        private LocalDateTime createdAt(double position) {
-            while (true) {
-                int day = (int) Math.min(DAYS - 1, Math.max(0, position * (DAYS - 1) + random.nextInt(15) - 7));
-                LocalDate date = FIRST_DAY.plusDays(day);
-                double weight = MONTHLY[date.getMonthValue() - 1]
-                        * (date.getDayOfWeek().getValue() >= 6 ? 0.55 : 1.0);
-                if (random.nextDouble() * 1.25 < weight) {
-                    int hour = pick(HOURLY);
-                    return date.atTime(hour, random.nextInt(60), random.nextInt(60));
-                }
-            }
-        }
-
-        private ServiceCatalog.Kind kind() {
-            int roll = random.nextInt(totalWeight);
-            for (ServiceCatalog.Kind kind : ServiceCatalog.KINDS) {
-                roll -= kind.weight();
-                if (roll < 0) {
-                    return kind;
-                }
-            }
-            return ServiceCatalog.KINDS.get(0);
-        }
-
-        private int pick(int[] weights) {
-            int total = 0;
-            for (int w : weights) {
-                total += w;
-            }
-            int roll = random.nextInt(total);
-            for (int i = 0; i < weights.length; i++) {
-                roll -= weights[i];
-                if (roll < 0) {
-                    return i;
-                }
-            }
-            return weights.length - 1;
-        }
-
-        private String pick(String[] values, int[] weights) {
-            return values[pick(weights)];
-        }
-
-        private byte[] csv(ServiceRequest r, Defect defect) {
-            String id = defect == Defect.MISSING_KEY ? "" : Long.toString(r.caseId());
-            String createdText = defect == Defect.UNPARSEABLE_DATE
-                    ? (random.nextBoolean() ? "13/45/" + r.createdAt().getYear() + " 25:61:00 PM" : "not a date")
-                    : DATE_TIME.format(r.createdAt());
-            LocalDateTime closed = r.closedAt();
-            String status = r.caseStatus();
-            if (defect == Defect.CLOSED_BEFORE_CREATED) {
-                status = "Closed";
-                closed = r.createdAt().minusDays(2);
-            }
-            if (defect == Defect.UNKNOWN_STATUS) {
-                status = random.nextBoolean() ? "Reopened??" : "UNKNOWN";
-            }
-            String latitude = r.latitude() == null ? null : Double.toString(r.latitude());
-            String longitude = r.longitude() == null ? null : Double.toString(r.longitude());
-            String council = Integer.toString(r.councilDistrict());
-            if (defect == Defect.WRONG_TYPE) {
-                if (random.nextBoolean()) {
-                    council = "eleven";
-                } else {
-                    latitude = "N/A";
-                }
-            }
-            if (defect == Defect.OUT_OF_RANGE) {
-                if (random.nextBoolean()) {
-                    latitude = "91.5";
-                    longitude = longitude == null ? "-104.9" : longitude;
-                } else {
-                    latitude = "0.0";
-                    longitude = "0.0";
-                }
-            }
-            String[] fields = {id, r.caseSummary(), status, r.caseSource(), DATE.format(r.createdAt()), createdText,
-                closed == null ? null : DATE.format(closed), closed == null ? null : DATE_TIME.format(closed),
-                r.firstCallResolution() ? "Yes" : "No", r.customerZip(), r.incidentAddress1(), r.incidentAddress2(),
-                r.intersection1(), r.intersection2(), r.incidentZip(), longitude, latitude, r.agency(),
-                r.division(), r.majorArea(), r.type(), r.topic(), council, Integer.toString(r.policeDistrict()),
-                r.neighborhood()};
-            int count = fields.length;
-            if (defect == Defect.TOO_FEW_FIELDS) {
-                count -= 2 + random.nextInt(3);
-            }
-            StringBuilder line = new StringBuilder(320);
-            for (int i = 0; i < count; i++) {
-                if (i > 0) {
-                    line.append(',');
-                }
-                append(line, fields[i]);
-            }
-            if (defect == Defect.TOO_MANY_FIELDS) {
-                line.append(",extra,").append(random.nextInt(100));
-            }
-            line.append('\n');
-            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-            if (defect == Defect.INVALID_UTF8) {
-                bytes = withInvalidBytes(bytes, id.length() + 1 + 3);
-            }
-            return bytes;
-        }
-
-        private byte[] withInvalidBytes(byte[] line, int at) {
-            byte[] invalid = random.nextBoolean() ? new byte[] {(byte) 0xC3, (byte) 0x28} : new byte[] {(byte) 0xFF};
-            byte[] result = new byte[line.length + invalid.length];
-            System.arraycopy(line, 0, result, 0, at);
-            System.arraycopy(invalid, 0, result, at, invalid.length);
-            System.arraycopy(line, at, result, at + invalid.length, line.length - at);
-            return result;
-        }
+        return new RowSequence(factory, seed, defectRate, count, files);
     }
 
-    private static void append(StringBuilder line, String value) {
-        if (value == null) {
-            return;
-        }
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0;
-        if (!quote) {
-            line.append(value);
-            return;
-        }
-        line.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                line.append('"');
+    /**
+     * {@code [service_requests] --rows N [--seed S] [--files K] [--defect-rate R] --out DIR}: writes the files
+     * and prints the report, like {@code strata generate service_requests} but without Spark on the class path.
+     */
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else if (!args[i].equals("service_requests")) {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'; usage: [service_requests] "
+                        + "--rows N [--seed S] [--files K] [--defect-rate R] --out DIR");
             }
-            line.append(c);
         }
-        line.append('"');
-    }
-
-    private static double round(double value, int places) {
-        double scale = Math.pow(10, places);
-        return Math.round(value * scale) / scale;
+        if (!options.containsKey("rows") || !options.containsKey("out")) {
+            throw new IllegalArgumentException("--rows N and --out DIR are required");
+        }
+        ServiceRequestGenerator generator = new ServiceRequestGenerator(Long.parseLong(options.getOrDefault("seed",
+                "311")), Double.parseDouble(options.getOrDefault("defect-rate", String.valueOf(DEFAULT_DEFECT_RATE))));
+        Path out = Path.of(options.get("out"));
+        long start = System.nanoTime();
+        GenerationReport report = generator.write(out, Long.parseLong(options.get("rows")),
+                Integer.parseInt(options.getOrDefault("files", "1")));
+        System.out.printf(Locale.ROOT, "wrote %s to %s in %.1fs%n", report, out, (System.nanoTime() - start) / 1e9);
     }
 }
