@@ -1,24 +1,25 @@
 package dev.strata.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,30 +28,30 @@ import org.apache.hadoop.fs.Path;
 /**
  * The embedded catalog: one JSON file per table at {@code <lake>/_catalog/<zone>/<table>.json},
  * written through Hadoop's FileSystem so the same code serves a local folder and an s3a:// lake.
+ *
+ * <p>A write goes to a hidden temporary file in the same folder which is then renamed over the entry
+ * (atomic on a local disk and on HDFS); where the file system refuses to rename over an existing file,
+ * the entry is overwritten in place instead (a single PUT on S3, so readers still see a whole file).
+ * Instants are stored as ISO-8601 strings.
  */
 public final class LocalTableCatalog implements TableCatalog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The folder under the lake that holds the catalog. */
+    public static final String FOLDER = "_catalog";
 
-    private final String root;
+    private static final String SUFFIX = ".json";
+
+    private final Path root;
     private final Configuration conf;
+    private final ObjectMapper json = new ObjectMapper();
 
     public LocalTableCatalog(String lakeUri, Configuration conf) {
         Objects.requireNonNull(lakeUri, "lakeUri is null");
         this.conf = Objects.requireNonNull(conf, "conf is null");
-        this.root = (lakeUri.endsWith("/") ? lakeUri.substring(0, lakeUri.length() - 1) : lakeUri) + "/_catalog";
-    }
-
-    private Path file(TableName name) {
-        return new Path(root + "/" + name.zone() + "/" + name.table() + ".json");
-    }
-
-    private FileSystem fs() {
-        try {
-            return new Path(root).getFileSystem(conf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach the catalog at " + root, e);
+        if (lakeUri.isBlank()) {
+            throw new IllegalArgumentException("lakeUri cannot be blank");
         }
+        this.root = new Path(new Path(lakeUri), FOLDER);
     }
 
     @Override
@@ -60,87 +61,145 @@ public final class LocalTableCatalog implements TableCatalog {
         if (existing.isPresent() && existing.get().sameDefinition(entry)) {
             return;
         }
-        TableEntry stored = existing.map(e -> new TableEntry(entry.name(), entry.location(), entry.format(),
-                entry.partitionColumns(), entry.properties(), e.registeredAt(), entry.updatedAt())).orElse(entry);
-        Path target = file(entry.name());
-        Path temporary = new Path(target.getParent(), "." + target.getName() + "." + System.nanoTime() + ".tmp");
-        FileSystem fs = fs();
-        try {
-            fs.mkdirs(target.getParent());
-            try (OutputStream out = fs.create(temporary, true)) {
-                out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(stored)));
-            }
-            if (fs.exists(target)) {
-                fs.delete(target, false);
-            }
-            if (!fs.rename(temporary, target)) {
-                throw new IOException("rename to " + target + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot register " + entry.name() + " in " + root, e);
-        }
+        TableEntry stored = existing
+                .map(previous -> new TableEntry(entry.name(), entry.location(), entry.format(),
+                        entry.partitionColumns(), entry.properties(), previous.registeredAt(), entry.updatedAt()))
+                .orElse(entry);
+        write(file(entry.name()), bytes(stored));
     }
 
     @Override
     public Optional<TableEntry> lookup(TableName name) {
         Objects.requireNonNull(name, "name is null");
         Path path = file(name);
-        FileSystem fs = fs();
+        FileSystem fs = fileSystem();
         try {
             if (!fs.exists(path)) {
                 return Optional.empty();
             }
             return Optional.of(read(fs, path));
+        } catch (FileNotFoundException e) {
+            return Optional.empty(); // dropped between the check and the read
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw new UncheckedIOException("cannot read catalog entry " + path, e);
         }
     }
 
     @Override
     public List<TableEntry> list() {
-        return list(null);
+        return find(new Path(root, "*"));
     }
 
     @Override
     public List<TableEntry> list(String zone) {
-        FileSystem fs = fs();
+        TableName.requireValidPart("zone", zone);
+        return find(new Path(root, zone));
+    }
+
+    @Override
+    public boolean drop(TableName name) {
+        Objects.requireNonNull(name, "name is null");
+        try {
+            return fileSystem().delete(file(name), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot drop " + name + " from the catalog at " + root, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalTableCatalog[" + root + "]";
+    }
+
+    private Path file(TableName name) {
+        return new Path(new Path(root, name.zone()), name.table() + SUFFIX);
+    }
+
+    private FileSystem fileSystem() {
+        try {
+            return root.getFileSystem(conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the catalog at " + root, e);
+        }
+    }
+
+    private List<TableEntry> find(Path zoneFolders) {
+        FileSystem fs = fileSystem();
         List<TableEntry> entries = new ArrayList<>();
         try {
-            String pattern = root + "/" + (zone == null ? "*" : zone) + "/*.json";
-            FileStatus[] found = fs.globStatus(new Path(pattern));
+            FileStatus[] found = fs.globStatus(new Path(zoneFolders, "*" + SUFFIX));
             if (found != null) {
                 for (FileStatus status : found) {
-                    if (!status.getPath().getName().startsWith(".")) {
-                        entries.add(read(fs, status.getPath()));
+                    if (status.isFile() && !status.getPath().getName().startsWith(".")) {
+                        try {
+                            entries.add(read(fs, status.getPath()));
+                        } catch (FileNotFoundException e) {
+                            // dropped while listing
+                        }
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the catalog at " + root, e);
         }
-        entries.sort(Comparator.comparing(TableEntry::name));
-        return entries;
+        entries.sort((a, b) -> a.name().compareTo(b.name()));
+        return List.copyOf(entries);
     }
 
-    @Override
-    public boolean drop(TableName name) {
+    private void write(Path target, byte[] content) {
+        FileSystem fs = fileSystem();
+        Path folder = target.getParent();
+        Path temporary = new Path(folder, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            return fs().delete(file(name), false);
+            fs.mkdirs(folder);
+            try (OutputStream out = fs.create(temporary, false)) {
+                out.write(content);
+            }
+            if (!renamed(fs, temporary, target)) {
+                try (OutputStream out = fs.create(target, true)) {
+                    out.write(content);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot drop " + name, e);
+            throw new UncheckedIOException("cannot write catalog entry " + target, e);
+        } finally {
+            deleteQuietly(fs, temporary);
         }
     }
 
-    private static TableEntry read(FileSystem fs, Path path) throws IOException {
+    /** Renames over the target; false where the file system refuses (HDFS and S3A do when it exists). */
+    private static boolean renamed(FileSystem fs, Path from, Path to) {
+        try {
+            return fs.rename(from, to);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(FileSystem fs, Path path) {
+        try {
+            if (fs.exists(path)) {
+                fs.delete(path, false);
+            }
+        } catch (IOException e) {
+            // a stray hidden temporary file is harmless: listings skip it
+        }
+    }
+
+    private TableEntry read(FileSystem fs, Path path) throws IOException {
+        byte[] content;
         try (InputStream in = fs.open(path)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            return fromJson(JSON.readTree(bytes.toString(StandardCharsets.UTF_8)));
+            content = in.readAllBytes();
+        }
+        try {
+            return fromJson(json.readTree(content));
+        } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
+            throw new IllegalStateException("catalog entry " + path + " is not valid: " + e.getMessage(), e);
         }
     }
 
-    private static ObjectNode toJson(TableEntry entry) {
-        ObjectNode node = JSON.createObjectNode();
+    private byte[] bytes(TableEntry entry) {
+        ObjectNode node = json.createObjectNode();
         node.put("name", entry.name().toString());
         node.put("location", entry.location());
         node.put("format", entry.format());
@@ -151,7 +210,11 @@ public final class LocalTableCatalog implements TableCatalog {
                 .forEach(e -> properties.put(e.getKey(), e.getValue()));
         node.put("registered_at", entry.registeredAt().toString());
         node.put("updated_at", entry.updatedAt().toString());
-        return node;
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise catalog entry " + entry.name(), e);
+        }
     }
 
     private static TableEntry fromJson(JsonNode node) {
@@ -162,8 +225,16 @@ public final class LocalTableCatalog implements TableCatalog {
             Map.Entry<String, JsonNode> e = it.next();
             properties.put(e.getKey(), e.getValue().asText());
         }
-        return new TableEntry(TableName.parse(node.get("name").asText()), node.get("location").asText(),
-                node.get("format").asText(), partitions, properties, Instant.parse(node.get("registered_at").asText()),
-                Instant.parse(node.get("updated_at").asText()));
+        return new TableEntry(TableName.parse(text(node, "name")), text(node, "location"), text(node, "format"),
+                partitions, properties, Instant.parse(text(node, "registered_at")),
+                Instant.parse(text(node, "updated_at")));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("field '" + field + "' is missing or not a string");
+        }
+        return value.asText();
     }
 }

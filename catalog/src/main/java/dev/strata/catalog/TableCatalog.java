@@ -9,15 +9,19 @@ import java.util.Optional;
  */
 public interface TableCatalog {
 
-    /** Creates or updates an entry; registering the same definition again changes nothing. */
+    /**
+     * Creates or updates an entry. Registering the same definition again changes nothing (in
+     * particular not {@code updatedAt}); an update keeps the first {@code registeredAt}.
+     */
     void register(TableEntry entry);
 
+    /** The entry registered under this name, if any. */
     Optional<TableEntry> lookup(TableName name);
 
-    /** Every entry, sorted by name. */
+    /** Every entry, sorted by name (zone, then table). */
     List<TableEntry> list();
 
-    /** The entries of one zone, sorted by name. */
+    /** The entries of one zone, sorted by name; empty for a zone with no tables. */
     List<TableEntry> list(String zone);
 
     /** Removes an entry (never the data); false if there was none. */

@@ -77,8 +77,10 @@ public final class CleanJob {
                 "clean " + source.name() + ": " + pending.size() + " batch(es)", false);
 
         Dataset<Row> records = new RecordReader(spark).read(source, pending);
-        Dataset<Row> classified = new CleanTransform(source.clean(), references(source)).apply(records)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        CleanTransform transform = new CleanTransform(source.clean(), references(source));
+        // parsed and checked once; dedup and every write below read this copy
+        Dataset<Row> checked = transform.check(records).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> classified = transform.deduplicate(checked);
         try {
             Map<String, Map<String, Long>> perBatch = countsByBatch(classified);
             Map<String, Long> ruleFailures = ruleFailures(classified);
@@ -125,7 +127,7 @@ public final class CleanJob {
             log.stage(result);
             return result;
         } finally {
-            classified.unpersist();
+            checked.unpersist();
             spark.sparkContext().clearJobGroup();
         }
     }

@@ -5,6 +5,7 @@ import dev.strata.transforms.clean.FieldType;
 import dev.strata.transforms.clean.Rule;
 import dev.strata.transforms.clean.RuleKind;
 import dev.strata.transforms.clean.RuleLevel;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -44,8 +45,7 @@ final class RuleReader {
         List<Rule> result = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (SpecNode node : rules.items()) {
-            if (!node.expectObject()) {
-                node.problem("a rule is {kind: ..., ...}");
+            if (!node.requireObject("a rule is {kind: ..., ...}")) {
                 continue;
             }
             rule(node).ifPresent(rule -> {
@@ -65,8 +65,11 @@ final class RuleReader {
             kind = RuleKind.valueOf(kindText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             if (!kindText.isEmpty()) {
-                node.get("kind").problem("unknown rule kind '" + kindText + "'; use one of "
-                        + String.join(", ", Arrays.stream(RuleKind.values()).map(RuleKind::specName).toList()));
+                List<String> kinds = Arrays.stream(RuleKind.values()).map(RuleKind::specName).toList();
+                String nearest = SpecNode.nearest(kindText, Set.copyOf(kinds));
+                node.get("kind").problem("unknown rule kind '" + kindText + "'"
+                        + (nearest != null ? " (did you mean '" + nearest + "'?)" : "")
+                        + "; use one of " + String.join(", ", kinds));
             }
             return Optional.empty();
         }
@@ -88,12 +91,16 @@ final class RuleReader {
         }
         switch (kind) {
             case NOT_NULL -> {
-                List<String> columns = new ArrayList<>(node.get("columns").strings());
-                node.get("column").text().ifPresent(columns::add);
+                List<String> columns = new ArrayList<>();
+                for (String key : List.of("columns", "column")) {
+                    for (String column : node.get(key).strings()) {
+                        declared(node.get(key), column);
+                        columns.add(column);
+                    }
+                }
                 if (columns.isEmpty()) {
                     node.problem("not_null needs columns: [..] or column:");
                 }
-                columns.forEach(c -> declared(node, c));
                 builder.columns(columns);
             }
             case UNIQUE -> {
@@ -101,10 +108,24 @@ final class RuleReader {
             }
             case RANGE -> {
                 Field field = column(node, builder);
-                Optional<String> min = bound(node.get("min"), field);
-                Optional<String> max = bound(node.get("max"), field);
+                boolean comparable = field != null && (field.type().isNumeric() || field.type().isTemporal());
+                if (field != null && !comparable) {
+                    node.get("column").problem("range needs a numeric, date or timestamp column, and "
+                            + field.name() + " is " + field.type());
+                }
+                Optional<Comparable<?>> low = Optional.empty();
+                Optional<Comparable<?>> high = Optional.empty();
+                Optional<String> min = node.get("min").text().map(String::trim);
+                Optional<String> max = node.get("max").text().map(String::trim);
                 if (min.isEmpty() && max.isEmpty()) {
                     node.problem("range needs min:, max: or both");
+                }
+                if (comparable) {
+                    low = min.flatMap(m -> bound(node.get("min"), m, field.type()));
+                    high = max.flatMap(m -> bound(node.get("max"), m, field.type()));
+                }
+                if (low.isPresent() && high.isPresent() && compare(low.get(), high.get()) > 0) {
+                    node.get("min").problem("min " + min.get() + " is greater than max " + max.get());
                 }
                 min.ifPresent(builder::min);
                 max.ifPresent(builder::max);
@@ -135,8 +156,10 @@ final class RuleReader {
                     node.get("max").problem("max_length needs max: (a whole number of characters)");
                 }
                 max.ifPresent(m -> {
-                    if (m < 1 || m > Integer.MAX_VALUE) {
+                    if (m < 1) {
                         node.get("max").problem("must be at least 1, not " + m);
+                    } else if (m > Integer.MAX_VALUE) {
+                        node.get("max").problem("must be at most " + Integer.MAX_VALUE + ", not " + m);
                     } else {
                         builder.maxLength(m.intValue());
                     }
@@ -172,26 +195,34 @@ final class RuleReader {
         return field;
     }
 
-    private static Optional<String> bound(SpecNode node, Field field) {
-        Optional<String> text = node.text();
-        if (text.isEmpty() || field == null) {
-            return text;
-        }
-        String value = text.get().trim();
-        FieldType.Kind kind = field.type().kind();
+    /** The bound as a comparable value of the column's type, or empty (and a problem) if it does not parse. */
+    private static Optional<Comparable<?>> bound(SpecNode node, String value, FieldType type) {
         try {
-            switch (kind) {
-                case INT, LONG -> Long.parseLong(value);
-                case DOUBLE, DECIMAL -> Double.parseDouble(value);
+            return Optional.of(switch (type.kind()) {
+                case INT -> BigDecimal.valueOf(Integer.parseInt(value));
+                case LONG -> BigDecimal.valueOf(Long.parseLong(value));
+                case DOUBLE, DECIMAL -> new BigDecimal(value);
                 case DATE -> LocalDate.parse(value);
-                case TIMESTAMP -> LocalDateTime.parse(value.replace(' ', 'T'));
-                default -> node.problem("range needs a numeric, date or timestamp column, and " + field.name()
-                        + " is " + field.type());
-            }
+                case TIMESTAMP -> timestamp(value);
+                default -> throw new IllegalStateException("not a range type: " + type);
+            });
         } catch (NumberFormatException | DateTimeParseException e) {
-            node.problem("'" + value + "' is not a valid " + field.type() + " bound"
-                    + (field.type().isTemporal() ? " (use ISO form, e.g. 2024-01-31 or 2024-01-31 12:00:00)" : ""));
+            node.problem("'" + value + "' is not a valid " + type + " bound"
+                    + (type.isTemporal() ? " (use ISO form, e.g. 2024-01-31 or 2024-01-31 12:00:00)" : ""));
+            return Optional.empty();
         }
-        return Optional.of(value);
+    }
+
+    /** An ISO timestamp, with 'T' or a space between date and time, or a date alone (midnight). */
+    private static LocalDateTime timestamp(String value) {
+        if (value.length() == 10) {
+            return LocalDate.parse(value).atStartOfDay();
+        }
+        return LocalDateTime.parse(value.replace(' ', 'T'));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Comparable<?> a, Comparable<?> b) {
+        return ((Comparable) a).compareTo(b);
     }
 }

@@ -6,18 +6,22 @@ import dev.strata.transforms.clean.DedupPolicy;
 import dev.strata.transforms.clean.Field;
 import dev.strata.transforms.clean.FieldType;
 import dev.strata.transforms.clean.Normalisation;
+import dev.strata.transforms.clean.Rule;
 import dev.strata.transforms.clean.SortKey;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads and checks one entry of {@code sources:}. */
 final class SourceReader {
@@ -29,8 +33,13 @@ final class SourceReader {
     private static final Set<String> NORMALIZE = Set.of("trim", "empty_as_null", "case");
     private static final Set<String> DEDUP = Set.of("order_by", "keep");
     private static final Set<String> CLEAN = Set.of("table", "partition_by");
-    /** Pattern letters Spark 3 refuses or reads differently from java.time. */
-    private static final String FORBIDDEN_PATTERN_LETTERS = "YwWuecFqQ";
+    /** Week-based pattern letters: refused by Spark 3 (its DateTimeFormatterHelper). */
+    private static final String WEEK_BASED_LETTERS = "YWwuec";
+    /** Letters Spark 3 refuses outright, or refuses when parsing (and a field format is only ever parsed). */
+    private static final String UNSUPPORTED_LETTERS = "ABnNpEFqQ";
+    /** Runs of letters Spark 3 refuses: narrow text forms (5 letters) and years of 7 digits or more. */
+    private static final Pattern UNSUPPORTED_LENGTHS =
+            Pattern.compile("GGGGG|MMMMM|LLLLL|EEEEE|QQQQQ|qqqqq|yyyyyyy|YYYYYYY");
 
     private final SpecNode node;
 
@@ -39,8 +48,7 @@ final class SourceReader {
     }
 
     Optional<SourceSpec> read() {
-        if (!node.expectObject()) {
-            node.problem("a source needs name:, path:, format:, schema: and keys:");
+        if (!node.requireObject("a source is a mapping with name:, path:, format:, schema: and keys:")) {
             return Optional.empty();
         }
         node.allowOnly(KEYS);
@@ -58,7 +66,7 @@ final class SourceReader {
         }
         CsvOptions csv = csv(node.get("csv"));
         List<Field> fields = fields(node.get("schema"));
-        Set<String> declared = new java.util.HashSet<>(fields.stream().map(Field::name).toList());
+        Set<String> declared = new HashSet<>(fields.stream().map(Field::name).toList());
         Normalisation normalisation = normalisation(node.get("normalize"), declared);
         List<String> keys = node.get("keys").strings();
         if (keys.isEmpty()) {
@@ -70,7 +78,7 @@ final class SourceReader {
         DedupPolicy dedup = dedup(node.get("dedup"), declared);
         Map<String, Field> byName = new HashMap<>();
         fields.forEach(f -> byName.put(f.name(), f));
-        List<dev.strata.transforms.clean.Rule> rules = new RuleReader(byName).read(node.get("rules"));
+        List<Rule> rules = new RuleReader(byName).read(node.get("rules"));
         CleanTarget target = target(node.get("clean"), name, declared);
         if (fields.isEmpty() || keys.isEmpty()) {
             return Optional.empty();
@@ -79,8 +87,9 @@ final class SourceReader {
                 new CleanSpec(fields, normalisation, keys, dedup, rules), target));
     }
 
+    /** Reports a column that is not in the schema; says nothing while the schema itself is missing or empty. */
     static void mustBeDeclared(SpecNode where, String column, Set<String> declared) {
-        if (!declared.contains(column)) {
+        if (!declared.isEmpty() && !declared.contains(column)) {
             String nearest = SpecNode.nearest(column, declared);
             where.problem("'" + column + "' is not a declared field"
                     + (nearest != null ? " (did you mean '" + nearest + "'?)" : ""));
@@ -100,9 +109,14 @@ final class SourceReader {
         } catch (IllegalArgumentException e) {
             csv.get("encoding").problem("unknown encoding '" + encodingName + "' (e.g. UTF-8, ISO-8859-1, windows-1252)");
         }
-        return new CsvOptions(csv.get("header").bool(defaults.header()), character(csv.get("delimiter"), ','),
-                character(csv.get("quote"), '"'), character(csv.get("escape"), '"'),
-                csv.get("multiline").bool(defaults.multiline()), encoding);
+        char delimiter = character(csv.get("delimiter"), defaults.delimiter());
+        char quote = character(csv.get("quote"), defaults.quote());
+        if (delimiter == quote) {
+            csv.get("quote").problem("the quote character must differ from the delimiter '" + delimiter + "'");
+        }
+        return new CsvOptions(csv.get("header").bool(defaults.header()), delimiter, quote,
+                character(csv.get("escape"), defaults.escape()), csv.get("multiline").bool(defaults.multiline()),
+                encoding);
     }
 
     private static char character(SpecNode node, char defaultValue) {
@@ -121,15 +135,14 @@ final class SourceReader {
     private static List<Field> fields(SpecNode schema) {
         List<Field> fields = new ArrayList<>();
         List<SpecNode> items = schema.items();
-        if (items.isEmpty() && !schema.isMissing()) {
-            schema.problem("declare at least one field");
-        } else if (schema.isMissing()) {
+        if (schema.isMissing()) {
             schema.problem("is required: the declared fields with name and type");
+        } else if (items.isEmpty() && schema.isList()) {
+            schema.problem("declare at least one field");
         }
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (SpecNode item : items) {
-            if (!item.expectObject()) {
-                item.problem("a field is {name: ..., type: ...}");
+            if (!item.requireObject("a field is {name: ..., type: ...}")) {
                 continue;
             }
             item.allowOnly(FIELD);
@@ -139,13 +152,15 @@ final class SourceReader {
             }
             String typeText = item.get("type").text("string");
             FieldType type = FieldType.of(FieldType.Kind.STRING);
+            boolean typeKnown = true;
             try {
                 type = FieldType.parse(typeText);
             } catch (IllegalArgumentException e) {
                 item.get("type").problem(e.getMessage());
+                typeKnown = false;
             }
             Optional<String> format = item.get("format").text();
-            if (format.isPresent()) {
+            if (format.isPresent() && typeKnown) {
                 if (!type.isTemporal()) {
                     item.get("format").problem("format only applies to date and timestamp fields, not " + type);
                 } else {
@@ -158,14 +173,31 @@ final class SourceReader {
         return fields;
     }
 
+    /**
+     * A field format is a Spark 3 datetime pattern used for parsing: java.time must accept it, and it must
+     * not use what Spark's own checks refuse (week-based fields, parse-only restrictions, narrow forms).
+     */
     private static void checkPattern(SpecNode node, String pattern) {
-        String unquoted = pattern.replaceAll("'[^']*'", "");
-        for (char c : FORBIDDEN_PATTERN_LETTERS.toCharArray()) {
-            if (unquoted.indexOf(c) >= 0) {
-                node.problem("pattern letter '" + c + "' in '" + pattern + "' is not supported by Spark's datetime "
-                        + "patterns (year is 'y', day of month 'd', day of week 'E')");
+        if (pattern.isBlank()) {
+            node.problem("must not be empty; leave format: out to use Spark's default parsing");
+            return;
+        }
+        String unquoted = pattern.replaceAll("'[^']*'?", "");
+        for (char c : unquoted.toCharArray()) {
+            if (WEEK_BASED_LETTERS.indexOf(c) >= 0) {
+                node.problem("pattern letter '" + c + "' in '" + pattern + "' is week-based, which Spark 3 does not "
+                        + "support; use y for the year, M for the month and d for the day of month");
                 return;
             }
+            if (UNSUPPORTED_LETTERS.indexOf(c) >= 0) {
+                node.problem("pattern letter '" + c + "' in '" + pattern + "' cannot be used to parse values in Spark 3");
+                return;
+            }
+        }
+        Matcher tooLong = UNSUPPORTED_LENGTHS.matcher(unquoted);
+        if (tooLong.find()) {
+            node.problem("'" + tooLong.group() + "' in '" + pattern + "' has too many pattern letters for Spark 3");
+            return;
         }
         try {
             DateTimeFormatter.ofPattern(pattern);

@@ -1,6 +1,7 @@
 package dev.strata.etl.spec;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** A spec that cannot be used, with every problem found in it, one per line. */
@@ -10,8 +11,16 @@ public final class SpecException extends RuntimeException {
     private final transient List<SpecProblem> problems;
 
     public SpecException(List<SpecProblem> problems) {
-        super(problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n")));
+        super(message(problems));
         this.problems = List.copyOf(problems);
+    }
+
+    private static String message(List<SpecProblem> problems) {
+        Objects.requireNonNull(problems, "problems is null");
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a spec exception needs at least one problem");
+        }
+        return problems.stream().map(SpecProblem::toString).collect(Collectors.joining("\n"));
     }
 
     public List<SpecProblem> problems() {

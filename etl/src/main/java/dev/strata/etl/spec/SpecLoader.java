@@ -2,19 +2,23 @@ package dev.strata.etl.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a pipeline spec from YAML and checks it whole before anything runs: every mistake is
@@ -28,36 +32,56 @@ public final class SpecLoader {
     private static final Set<String> CURATED = Set.of("name", "sql", "transform", "mode", "merge_keys",
             "partition_by", "description");
 
+    private final YamlTree yaml = new YamlTree();
+
+    /** A spec in a local file; the file's path is the origin in every problem. */
     public PipelineSpec loadFile(Path file) {
+        Objects.requireNonNull(file, "file is null");
+        String text;
         try {
-            return load(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SpecException(List.of(new SpecProblem(file.toString(), "", "no such file")));
         } catch (IOException e) {
-            throw new SpecException(List.of(new SpecProblem(file.toString(), "", "cannot read: " + e.getMessage())));
+            throw new SpecException(List.of(new SpecProblem(file.toString(), "", "cannot read: " + e)));
         }
+        return load(text, file.toString());
     }
 
     /** A spec packaged with Strata: {@code pipelines/<name>.yaml} on the class path. */
     public PipelineSpec loadResource(String name) {
+        Objects.requireNonNull(name, "name is null");
         String resource = "pipelines/" + name + ".yaml";
+        String text;
         try (InputStream in = SpecLoader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new SpecException(List.of(new SpecProblem(resource, "", "no bundled spec of that name")));
+                throw new SpecException(List.of(new SpecProblem("classpath:" + resource, "",
+                        "no bundled spec named '" + name + "'")));
             }
-            return load(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + resource);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SpecException(List.of(new SpecProblem(resource, "", "cannot read: " + e.getMessage())));
+            throw new SpecException(List.of(new SpecProblem("classpath:" + resource, "", "cannot read: " + e)));
         }
+        return load(text, "classpath:" + resource);
     }
 
+    /**
+     * The core: parses and checks spec text read from anywhere (file, class path, s3a://).
+     *
+     * @param origin where the text came from, named in every problem and kept in the spec
+     * @throws SpecException with every problem found
+     */
     public PipelineSpec load(String text, String origin) {
+        Objects.requireNonNull(text, "text is null");
+        Objects.requireNonNull(origin, "origin is null");
         SpecNode.Problems problems = new SpecNode.Problems(origin);
         JsonNode tree;
         try {
-            tree = new YAMLMapper().readTree(text);
+            tree = yaml.read(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
-            throw new SpecException(List.of(new SpecProblem(origin, where, "not valid YAML: "
-                    + e.getOriginalMessage().split("\n")[0])));
+            throw new SpecException(List.of(yamlProblem(origin, e)));
+        } catch (IOException e) {
+            throw new SpecException(List.of(new SpecProblem(origin, "", "cannot read: " + e)));
         }
         SpecNode root = new SpecNode(tree, "", problems);
         if (tree == null || !tree.isObject()) {
@@ -69,14 +93,23 @@ public final class SpecLoader {
 
         List<SourceSpec> sources = new ArrayList<>();
         List<SpecNode> sourceNodes = root.get("sources").items();
-        if (sourceNodes.isEmpty()) {
+        if (root.get("sources").isMissing()) {
+            root.get("sources").problem("is required: at least one source");
+        } else if (sourceNodes.isEmpty() && root.get("sources").isList()) {
             root.get("sources").problem("at least one source is required");
         }
         Set<String> sourceNames = new HashSet<>();
+        Map<String, String> cleanTables = new HashMap<>();
         for (SpecNode node : sourceNodes) {
             new SourceReader(node).read().ifPresent(source -> {
                 if (!sourceNames.add(source.name())) {
                     node.get("name").problem("source '" + source.name() + "' is declared twice");
+                } else {
+                    String other = cleanTables.putIfAbsent(source.target().table(), source.name());
+                    if (other != null) {
+                        node.get("clean").get("table").problem("clean." + source.target().table()
+                                + " is already the clean table of source '" + other + "'");
+                    }
                 }
                 sources.add(source);
             });
@@ -97,6 +130,17 @@ public final class SpecLoader {
         return new PipelineSpec(name, description, origin, sources, curated);
     }
 
+    /** Where the YAML parser stopped, with what it expected: SnakeYAML's own mark is the more precise. */
+    private static SpecProblem yamlProblem(String origin, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            String problem = marked.getProblem() != null ? marked.getProblem() : marked.getContext();
+            return new SpecProblem(origin, "line " + (marked.getProblemMark().getLine() + 1), "not valid YAML: "
+                    + problem.split("\n")[0]);
+        }
+        String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
+        return new SpecProblem(origin, where, "not valid YAML: " + e.getOriginalMessage().split("\n")[0]);
+    }
+
     static String name(SpecNode node) {
         String value = node.requiredText();
         if (!value.isEmpty() && !NAME.matcher(value).matches()) {
@@ -106,14 +150,16 @@ public final class SpecLoader {
     }
 
     private static Optional<CuratedStep> curatedStep(SpecNode node) {
-        if (!node.expectObject()) {
-            node.problem("a curated step needs name:, sql: or transform:, and mode:");
+        if (!node.requireObject("a curated step is a mapping with name:, sql: or transform:, and mode:")) {
             return Optional.empty();
         }
         node.allowOnly(CURATED);
         String name = name(node.get("name"));
         Optional<String> sql = node.get("sql").text();
         Optional<String> transform = node.get("transform").text();
+        if (transform.isPresent() && transform.get().isBlank()) {
+            node.get("transform").problem("must name a transform");
+        }
         if (sql.isPresent() == transform.isPresent()) {
             node.problem("give exactly one of sql: (a file under the SQL root) or transform: (a Java transform name)");
         }
@@ -126,16 +172,18 @@ public final class SpecLoader {
             }
         });
         String modeText = node.get("mode").text("merge");
-        CuratedMode mode = CuratedMode.MERGE;
+        CuratedMode mode;
         try {
             mode = CuratedMode.valueOf(modeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             node.get("mode").problem("unknown mode '" + modeText + "'; use merge, replace, replace_partitions or scd2");
+            mode = null;
         }
         List<String> mergeKeys = node.get("merge_keys").strings();
         List<String> partitionBy = node.get("partition_by").strings();
         if ((mode == CuratedMode.MERGE || mode == CuratedMode.SCD2) && mergeKeys.isEmpty()) {
-            node.get("merge_keys").problem("mode " + mode.specName() + " needs merge_keys");
+            node.get("merge_keys").problem("mode " + mode.specName()
+                    + (node.has("mode") ? "" : " (the default)") + " needs merge_keys");
         }
         if (mode == CuratedMode.REPLACE_PARTITIONS && partitionBy.isEmpty()) {
             node.get("partition_by").problem("mode replace_partitions needs partition_by");
@@ -146,7 +194,8 @@ public final class SpecLoader {
         for (String column : partitionBy) {
             checkName(node.get("partition_by"), column);
         }
-        return Optional.of(new CuratedStep(name, sql, transform, mode, mergeKeys, partitionBy));
+        return mode == null ? Optional.empty()
+                : Optional.of(new CuratedStep(name, sql, transform, mode, mergeKeys, partitionBy));
     }
 
     private static void checkName(SpecNode node, String value) {

@@ -92,6 +92,20 @@ final class SpecNode {
         return names;
     }
 
+    boolean isList() {
+        return node != null && node.isArray();
+    }
+
+    /** True for a mapping; records {@code problemIfNot} when the node is missing, null or anything else. */
+    boolean requireObject(String problemIfNot) {
+        if (node == null || !node.isObject()) {
+            problem(problemIfNot);
+            return false;
+        }
+        return true;
+    }
+
+    /** True for a mapping; false for a missing (optional) node, and false with a problem for anything else. */
     boolean expectObject() {
         if (isMissing()) {
             return false;
@@ -129,12 +143,18 @@ final class SpecNode {
         return Optional.of(node.asText());
     }
 
+    /** The value, or "" after recording a problem when it is missing or blank. */
     String requiredText() {
         if (isMissing()) {
             problem("is required");
             return "";
         }
-        return text().orElse("");
+        Optional<String> value = text();
+        if (value.isPresent() && value.get().isBlank()) {
+            problem("is required and must not be empty");
+            return "";
+        }
+        return value.orElse("");
     }
 
     String text(String defaultValue) {
@@ -149,10 +169,10 @@ final class SpecNode {
             return node.asBoolean();
         }
         String t = node.asText().toLowerCase(Locale.ROOT);
-        if (t.equals("true") || t.equals("yes")) {
+        if (t.equals("true") || t.equals("yes") || t.equals("on")) {
             return true;
         }
-        if (t.equals("false") || t.equals("no")) {
+        if (t.equals("false") || t.equals("no") || t.equals("off")) {
             return false;
         }
         problem("must be true or false, not '" + node.asText() + "'");
@@ -185,6 +205,9 @@ final class SpecNode {
             return values;
         }
         for (SpecNode item : items()) {
+            if (item.isMissing()) {
+                item.problem("must not be empty");
+            }
             item.text().ifPresent(values::add);
         }
         return values;

@@ -67,11 +67,20 @@ public final class CleanTransform {
     }
 
     public Dataset<Row> apply(Dataset<Row> records) {
+        return deduplicate(check(records));
+    }
+
+    /**
+     * The first half: normalised, typed, checked against every rule, hashed. A caller that persists
+     * this result lets {@link #deduplicate} read it twice without parsing twice.
+     */
+    public Dataset<Row> check(Dataset<Row> records) {
         Objects.requireNonNull(records, "records is null");
-        Dataset<Row> typed = typed(records);
-        Dataset<Row> joined = joinReferences(typed);
-        Dataset<Row> checked = checked(joined);
-        return deduplicated(checked);
+        Dataset<Row> checked = checked(joinReferences(typed(records)));
+        List<Column> hashed = spec.fields().stream().map(f -> col(f.name())).collect(Collectors.toList());
+        return checked
+                .withColumn(RecordColumns.ROW_HASH, xxhash64(hashed.toArray(Column[]::new)))
+                .withColumn(VALID, expr("size(" + RecordColumns.FAILURES + ") = 0"));
     }
 
     // ---- normalise and type -------------------------------------------------------------------
@@ -297,12 +306,41 @@ public final class CleanTransform {
 
     // ---- dedup --------------------------------------------------------------------------------
 
-    private Dataset<Row> deduplicated(Dataset<Row> checked) {
-        List<Column> hashed = spec.fields().stream().map(f -> col(f.name())).collect(Collectors.toList());
-        Dataset<Row> withHash = checked
-                .withColumn(RecordColumns.ROW_HASH, xxhash64(hashed.toArray(Column[]::new)))
-                .withColumn(VALID, expr("size(" + RecordColumns.FAILURES + ") = 0"));
+    /**
+     * The second half: of the valid rows sharing a key, one wins, exact copies are duplicates and other
+     * versions are quarantined. Only keys seen more than once (found by a narrow aggregation and
+     * broadcast back) go through the window, so the wide rows are never shuffled.
+     */
+    public Dataset<Row> deduplicate(Dataset<Row> checked) {
+        Objects.requireNonNull(checked, "checked is null");
+        Column[] keyColumns = spec.keys().stream().map(k -> col(k)).toArray(Column[]::new);
+        Dataset<Row> repeatedKeys = checked.where(col(VALID)).groupBy(keyColumns).count()
+                .where(col("count").gt(1)).drop("count").withColumn("__repeated", lit(true));
+        Dataset<Row> flagged = checked.join(broadcast(repeatedKeys),
+                scala.collection.JavaConverters.asScalaBufferConverter(spec.keys()).asScala().toSeq(), "left");
+        Dataset<Row> single = flagged.where(col("__repeated").isNull())
+                .withColumn(RecordColumns.STATUS, when(col(VALID), lit(RecordColumns.CLEAN))
+                        .otherwise(lit(RecordColumns.QUARANTINED)));
+        Dataset<Row> repeated = ranked(flagged.where(col("__repeated").isNotNull()));
+        return finish(single).unionByName(finish(repeated));
+    }
 
+    private Dataset<Row> finish(Dataset<Row> withStatus) {
+        Dataset<Row> classified = withStatus
+                .withColumn(RecordColumns.RULE, when(col(RecordColumns.STATUS).equalTo(RecordColumns.QUARANTINED),
+                        expr(RecordColumns.FAILURES + "[0].rule")))
+                .withColumn(RecordColumns.REASON, when(col(RecordColumns.STATUS).equalTo(RecordColumns.QUARANTINED),
+                        expr("array_join(transform(" + RecordColumns.FAILURES + ", f -> f.reason), '; ')")));
+        List<Column> out = new ArrayList<>();
+        for (String c : classified.columns()) {
+            if (!c.startsWith("__")) {
+                out.add(col(c));
+            }
+        }
+        return classified.select(out.toArray(Column[]::new));
+    }
+
+    private Dataset<Row> ranked(Dataset<Row> withHash) {
         List<Column> partition = new ArrayList<>();
         for (String key : spec.keys()) {
             partition.add(col(key));
@@ -336,21 +374,9 @@ public final class CleanTransform {
                 .when(col("__rank").equalTo(1), lit(RecordColumns.CLEAN))
                 .otherwise(lit(RecordColumns.QUARANTINED));
 
-        Dataset<Row> classified = ranked
+        return ranked
                 .withColumn(RecordColumns.FAILURES, failures)
-                .withColumn(RecordColumns.STATUS, status)
-                .withColumn(RecordColumns.RULE, when(col(RecordColumns.STATUS).equalTo(RecordColumns.QUARANTINED),
-                        expr(RecordColumns.FAILURES + "[0].rule")))
-                .withColumn(RecordColumns.REASON, when(col(RecordColumns.STATUS).equalTo(RecordColumns.QUARANTINED),
-                        expr("array_join(transform(" + RecordColumns.FAILURES + ", f -> f.reason), '; ')")));
-
-        List<Column> out = new ArrayList<>();
-        for (String c : classified.columns()) {
-            if (!c.startsWith("__")) {
-                out.add(col(c));
-            }
-        }
-        return classified.select(out.toArray(Column[]::new));
+                .withColumn(RecordColumns.STATUS, status);
     }
 
     private List<Column> winnerOrder() {
