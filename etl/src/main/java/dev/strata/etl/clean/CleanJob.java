@@ -77,10 +77,8 @@ public final class CleanJob {
                 "clean " + source.name() + ": " + pending.size() + " batch(es)", false);
 
         Dataset<Row> records = new RecordReader(spark).read(source, pending);
-        CleanTransform transform = new CleanTransform(source.clean(), references(source));
-        // parsed and checked once; dedup and every write below read this copy
-        Dataset<Row> checked = transform.check(records).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> classified = transform.deduplicate(checked);
+        Dataset<Row> classified = new CleanTransform(source.clean(), references(source)).apply(records)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<String, Map<String, Long>> perBatch = countsByBatch(classified);
             Map<String, Long> ruleFailures = ruleFailures(classified);
@@ -127,7 +125,7 @@ public final class CleanJob {
             log.stage(result);
             return result;
         } finally {
-            checked.unpersist();
+            classified.unpersist();
             spark.sparkContext().clearJobGroup();
         }
     }

@@ -67,20 +67,11 @@ public final class CleanTransform {
     }
 
     public Dataset<Row> apply(Dataset<Row> records) {
-        return deduplicate(check(records));
-    }
-
-    /**
-     * The first half: normalised, typed, checked against every rule, hashed. A caller that persists
-     * this result lets {@link #deduplicate} read it twice without parsing twice.
-     */
-    public Dataset<Row> check(Dataset<Row> records) {
         Objects.requireNonNull(records, "records is null");
-        Dataset<Row> checked = checked(joinReferences(typed(records)));
-        List<Column> hashed = spec.fields().stream().map(f -> col(f.name())).collect(Collectors.toList());
-        return checked
-                .withColumn(RecordColumns.ROW_HASH, xxhash64(hashed.toArray(Column[]::new)))
-                .withColumn(VALID, expr("size(" + RecordColumns.FAILURES + ") = 0"));
+        Dataset<Row> typed = typed(records);
+        Dataset<Row> joined = joinReferences(typed);
+        Dataset<Row> checked = checked(joined);
+        return deduplicated(checked);
     }
 
     // ---- normalise and type -------------------------------------------------------------------
@@ -236,8 +227,12 @@ public final class CleanTransform {
         if (entries.isEmpty()) {
             return expr("cast(array() as array<struct<rule:string,reason:string>>)");
         }
-        Column arr = array(entries.toArray(Column[]::new));
-        return org.apache.spark.sql.functions.filter(arr, Column::isNotNull);
+        // concat of one-or-zero element arrays keeps the whole check in generated code
+        // (a filter() lambda would make Spark evaluate every rule interpreted, row by row)
+        Column empty = expr("cast(array() as array<struct<rule:string,reason:string>>)");
+        Column[] parts = entries.stream().map(e -> when(e.isNotNull(), array(e)).otherwise(empty))
+                .toArray(Column[]::new);
+        return org.apache.spark.sql.functions.concat(parts);
     }
 
     private Column failedCondition(Rule rule, int referentialIndex) {
@@ -306,41 +301,12 @@ public final class CleanTransform {
 
     // ---- dedup --------------------------------------------------------------------------------
 
-    /**
-     * The second half: of the valid rows sharing a key, one wins, exact copies are duplicates and other
-     * versions are quarantined. Only keys seen more than once (found by a narrow aggregation and
-     * broadcast back) go through the window, so the wide rows are never shuffled.
-     */
-    public Dataset<Row> deduplicate(Dataset<Row> checked) {
-        Objects.requireNonNull(checked, "checked is null");
-        Column[] keyColumns = spec.keys().stream().map(k -> col(k)).toArray(Column[]::new);
-        Dataset<Row> repeatedKeys = checked.where(col(VALID)).groupBy(keyColumns).count()
-                .where(col("count").gt(1)).drop("count").withColumn("__repeated", lit(true));
-        Dataset<Row> flagged = checked.join(broadcast(repeatedKeys),
-                scala.collection.JavaConverters.asScalaBufferConverter(spec.keys()).asScala().toSeq(), "left");
-        Dataset<Row> single = flagged.where(col("__repeated").isNull())
-                .withColumn(RecordColumns.STATUS, when(col(VALID), lit(RecordColumns.CLEAN))
-                        .otherwise(lit(RecordColumns.QUARANTINED)));
-        Dataset<Row> repeated = ranked(flagged.where(col("__repeated").isNotNull()));
-        return finish(single).unionByName(finish(repeated));
-    }
+    private Dataset<Row> deduplicated(Dataset<Row> checked) {
+        List<Column> hashed = spec.fields().stream().map(f -> col(f.name())).collect(Collectors.toList());
+        Dataset<Row> withHash = checked
+                .withColumn(RecordColumns.ROW_HASH, xxhash64(hashed.toArray(Column[]::new)))
+                .withColumn(VALID, expr("size(" + RecordColumns.FAILURES + ") = 0"));
 
-    private Dataset<Row> finish(Dataset<Row> withStatus) {
-        Dataset<Row> classified = withStatus
-                .withColumn(RecordColumns.RULE, when(col(RecordColumns.STATUS).equalTo(RecordColumns.QUARANTINED),
-                        expr(RecordColumns.FAILURES + "[0].rule")))
-                .withColumn(RecordColumns.REASON, when(col(RecordColumns.STATUS).equalTo(RecordColumns.QUARANTINED),
-                        expr("array_join(transform(" + RecordColumns.FAILURES + ", f -> f.reason), '; ')")));
-        List<Column> out = new ArrayList<>();
-        for (String c : classified.columns()) {
-            if (!c.startsWith("__")) {
-                out.add(col(c));
-            }
-        }
-        return classified.select(out.toArray(Column[]::new));
-    }
-
-    private Dataset<Row> ranked(Dataset<Row> withHash) {
         List<Column> partition = new ArrayList<>();
         for (String key : spec.keys()) {
             partition.add(col(key));
@@ -374,9 +340,21 @@ public final class CleanTransform {
                 .when(col("__rank").equalTo(1), lit(RecordColumns.CLEAN))
                 .otherwise(lit(RecordColumns.QUARANTINED));
 
-        return ranked
+        Dataset<Row> classified = ranked
                 .withColumn(RecordColumns.FAILURES, failures)
-                .withColumn(RecordColumns.STATUS, status);
+                .withColumn(RecordColumns.STATUS, status)
+                .withColumn(RecordColumns.RULE, when(col(RecordColumns.STATUS).equalTo(RecordColumns.QUARANTINED),
+                        expr(RecordColumns.FAILURES + "[0].rule")))
+                .withColumn(RecordColumns.REASON, when(col(RecordColumns.STATUS).equalTo(RecordColumns.QUARANTINED),
+                        expr("array_join(transform(" + RecordColumns.FAILURES + ", f -> f.reason), '; ')")));
+
+        List<Column> out = new ArrayList<>();
+        for (String c : classified.columns()) {
+            if (!c.startsWith("__")) {
+                out.add(col(c));
+            }
+        }
+        return classified.select(out.toArray(Column[]::new));
     }
 
     private List<Column> winnerOrder() {
