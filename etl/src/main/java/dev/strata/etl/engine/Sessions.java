@@ -56,7 +56,6 @@ public final class Sessions {
                     + "use --env local on this machine");
         }
         SparkSession session = SparkSession.builder().config(spark).getOrCreate();
-        session.sparkContext().setLogLevel("WARN");
         return session;
     }
 
