@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -112,9 +111,5 @@ final class JsonLinesRecordParser implements FlatMapFunction<FileTask, Row>, Ser
             return null;
         }
         return value.isValueNode() ? value.asText() : value.toString();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

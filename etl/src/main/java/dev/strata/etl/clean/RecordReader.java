@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.to_json;
 import dev.strata.etl.UserError;
 import dev.strata.etl.raw.BatchManifest;
 import dev.strata.etl.raw.IngestedFile;
-import dev.strata.etl.spec.SourceFormat;
 import dev.strata.etl.spec.SourceSpec;
 import dev.strata.transforms.clean.Field;
 import dev.strata.transforms.clean.RecordColumns;
@@ -134,9 +133,5 @@ public final class RecordReader {
             all = all == null ? shaped : all.unionByName(shaped);
         }
         return all;
-    }
-
-    static boolean isText(SourceFormat format) {
-        return format != SourceFormat.PARQUET;
     }
 }
