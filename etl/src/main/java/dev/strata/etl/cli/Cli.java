@@ -47,6 +47,7 @@ public final class Cli {
         add(new SqlCommand());
         add(new GenerateCommand());
         add(new DemoCommand());
+        add(new OmopCommand());
         add(new BenchCommand());
     }
 

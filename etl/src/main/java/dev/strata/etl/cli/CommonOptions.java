@@ -32,6 +32,8 @@ final class CommonOptions {
                 .desc("pipeline spec: a bundled name (service_requests), a YAML file or a URI").build());
         options.addOption(Option.builder().longOpt("input").hasArg().argName("SOURCE=PATH")
                 .desc("read a source from another path or URI; repeatable").build());
+        options.addOption(Option.builder().longOpt("var").hasArg().argName("NAME=VALUE")
+                .desc("set one of the spec's variables (e.g. mimic=DIR); repeatable").build());
         options.addOption(Option.builder().longOpt("sql-root").hasArg().argName("DIR|s3a://URI")
                 .desc("read curated SQL from here instead of the jar's sql/").build());
         options.addOption(Option.builder().longOpt("wait").hasArg().argName("SECONDS")

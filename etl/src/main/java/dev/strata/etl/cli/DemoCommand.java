@@ -53,8 +53,8 @@ final class DemoCommand implements Command {
     @Override
     public int execute(CommandLine line, Console console) {
         try (Context context = new Context("strata demo", line)) {
-            PipelineSpec spec = SpecReference.load(line.getOptionValue("spec", "service_requests"), context.lake())
-                    .withInputs(CommonOptions.pairs(line, "input"));
+            PipelineSpec spec = SpecReference.load(line.getOptionValue("spec", "service_requests"), context.lake(),
+                    CommonOptions.pairs(line, "var")).withInputs(CommonOptions.pairs(line, "input"));
             String input = spec.sources().get(0).path();
             if (!input.contains("://") && !Files.exists(Path.of(input))) {
                 throw new UserError("the sample " + input + " is not here; run the demo from the repository root "

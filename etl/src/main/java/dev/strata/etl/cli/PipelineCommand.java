@@ -58,8 +58,8 @@ final class PipelineCommand implements Command {
     public int execute(CommandLine line, Console console) {
         Duration patience = Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0));
         try (Context context = new Context("strata " + name, line)) {
-            PipelineSpec spec = SpecReference.load(line.getOptionValue("spec"), context.lake())
-                    .withInputs(CommonOptions.pairs(line, "input"));
+            PipelineSpec spec = SpecReference.load(line.getOptionValue("spec"), context.lake(),
+                    CommonOptions.pairs(line, "var")).withInputs(CommonOptions.pairs(line, "input"));
             SqlRoot sqlRoot = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), context.lake());
             return runPipeline(context, spec, sqlRoot, patience, console, name, stages);
         }

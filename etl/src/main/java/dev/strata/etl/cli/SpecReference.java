@@ -13,6 +13,15 @@ final class SpecReference {
     private SpecReference() {
     }
 
+    /** The spec with the command line's --var values (and its own defaults) bound into its paths. */
+    static PipelineSpec load(String reference, Lake lake, java.util.Map<String, String> variables) {
+        try {
+            return load(reference, lake).withVariables(variables);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
     static PipelineSpec load(String reference, Lake lake) {
         if (reference == null || reference.isBlank()) {
             throw new UserError("--spec is required: a bundled name (service_requests), a YAML file or an s3a:// URI");
@@ -32,7 +41,7 @@ final class SpecReference {
             throw new UserError("spec file " + reference + " does not exist");
         }
         if (SpecReference.class.getClassLoader().getResource("pipelines/" + reference + ".yaml") == null) {
-            throw new UserError("no bundled spec named '" + reference + "' (bundled: service_requests); "
+            throw new UserError("no bundled spec named '" + reference + "' (bundled: service_requests, mimic_omop); "
                     + "give a YAML file path instead");
         }
         return loader.loadResource(reference);

@@ -9,8 +9,10 @@ import dev.strata.etl.lake.Lake;
 import dev.strata.etl.lake.WriteMetrics;
 import dev.strata.etl.run.RunLog;
 import dev.strata.etl.run.StageResult;
+import dev.strata.etl.spec.CuratedMode;
 import dev.strata.etl.spec.CuratedStep;
 import dev.strata.etl.spec.PipelineSpec;
+import dev.strata.etl.spec.SourceSpec;
 import dev.strata.transforms.dimension.SlowlyChangingDimension;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.ServiceLoader;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -44,13 +49,37 @@ public final class CurateJob {
     public List<StageResult> run(PipelineSpec pipeline, RunLog log) {
         SessionTables tables = new SessionTables(spark, catalog);
         tables.bindAll();
+        Set<String> available = new HashSet<>();
+        catalog.list().forEach(e -> available.add(e.name().toString()));
+        for (SourceSpec source : pipeline.sources()) {
+            String table = "clean." + source.target().table();
+            if (source.optional() && !available.contains(table)) {
+                tables.bindEmpty(new TableName("clean", source.target().table()), source.clean().fields());
+            }
+        }
+        Optional<StagingArea> staging = pipeline.staging().map(area -> new StagingArea(lake, area));
         List<StageResult> results = new ArrayList<>();
         Timestamp asOf = Timestamp.from(log.started());
         for (CuratedStep step : pipeline.curated()) {
             long start = System.nanoTime();
+            Optional<String> missing = missingInputs(step, available);
+            if (missing.isPresent()) {
+                log.warn("curated." + step.name() + " skipped: " + missing.get());
+                StageResult skipped = new StageResult("curate", "curated." + step.name(), 0, 0, 0, 0, 0, 0,
+                        (System.nanoTime() - start) / 1e9, Map.of(), "skipped: " + missing.get());
+                log.stage(skipped);
+                results.add(skipped);
+                standIn(step, pipeline, available);
+                continue;
+            }
             spark.sparkContext().setJobGroup("strata-curate-" + step.name(), "curate " + step.name(), false);
             try {
-                Dataset<Row> result = compute(step);
+                if (step.mode() == CuratedMode.VIEW) {
+                    results.add(view(step, pipeline, log, start));
+                    available.add("work." + step.name());
+                    continue;
+                }
+                Dataset<Row> result = compute(step, pipeline);
                 String path = lake.curatedTable(step.name());
                 WriteMetrics metrics = switch (step.mode()) {
                     case MERGE -> delta.merge(result, path, step.mergeKeys(),
@@ -58,6 +87,7 @@ public final class CurateJob {
                     case REPLACE -> delta.replace(result, path, step.partitionBy());
                     case REPLACE_PARTITIONS -> delta.replacePartitions(result, path, step.partitionBy());
                     case SCD2 -> scd2(step, result, path, asOf);
+                    case VIEW -> throw new IllegalStateException("a view is not written");
                 };
                 Instant now = Instant.now();
                 TableEntry entry = new TableEntry(new TableName("curated", step.name()), path, "delta",
@@ -65,10 +95,15 @@ public final class CurateJob {
                                 "strata.mode", step.mode().specName()), now, now);
                 catalog.register(entry);
                 tables.bind(entry);
+                available.add(entry.name().toString());
+                String note = step.mode().specName();
+                if (staging.isPresent() && step.stage()) {
+                    StagingArea.StagedTable staged = staging.get().stage(step.name(), delta.read(path));
+                    note += ", staged " + staged.files() + " file(s)";
+                }
                 long rows = metrics.operation().equals("MERGE") ? metrics.sourceRows() : metrics.rowsWritten();
                 StageResult stage = new StageResult("curate", "curated." + step.name(), rows, rows, 0, 0,
-                        metrics.inserted(), metrics.updated(), (System.nanoTime() - start) / 1e9, Map.of(),
-                        step.mode().specName());
+                        metrics.inserted(), metrics.updated(), (System.nanoTime() - start) / 1e9, Map.of(), note);
                 log.stage(stage);
                 results.add(stage);
             } finally {
@@ -78,17 +113,70 @@ public final class CurateJob {
         return results;
     }
 
-    private Dataset<Row> compute(CuratedStep step) {
+    /**
+     * A skipped step's table, when no earlier run made it, becomes an empty view with the columns its SQL
+     * would give, so that later steps reading it still run.
+     */
+    private void standIn(CuratedStep step, PipelineSpec pipeline, Set<String> available) {
+        if (available.contains("curated." + step.name()) || step.sql().isEmpty()) {
+            return;
+        }
+        String text = SqlVariables.bind(SqlRoot.statement(sql.read(step.sql().get())), pipeline.variables(),
+                step.name());
+        try {
+            spark.sql("CREATE DATABASE IF NOT EXISTS `curated`");
+            spark.sql("CREATE OR REPLACE VIEW `curated`.`" + step.name() + "` AS SELECT * FROM (" + text
+                    + ") WHERE 1 = 0");
+        } catch (Exception e) {
+            // a table this step reads is missing altogether: later steps that read it are skipped too
+        }
+    }
+
+    private StageResult view(CuratedStep step, PipelineSpec pipeline, RunLog log, long start) {
+        String text = step.sql().map(file -> SqlVariables.bind(SqlRoot.statement(sql.read(file)),
+                pipeline.variables(), step.name())).orElseThrow(() ->
+                new UserError("curated step " + step.name() + ": mode view needs sql:, not transform:"));
+        spark.sql("CREATE DATABASE IF NOT EXISTS `work`");
+        try {
+            spark.sql("CREATE OR REPLACE VIEW `work`.`" + step.name() + "` AS " + text);
+        } catch (Exception e) {
+            throw sqlError(step, e);
+        }
+        StageResult stage = new StageResult("curate", "work." + step.name(), 0, 0, 0, 0, 0, 0,
+                (System.nanoTime() - start) / 1e9, Map.of(), "view");
+        log.stage(stage);
+        return stage;
+    }
+
+    private RuntimeException sqlError(CuratedStep step, Exception e) {
+        if (e instanceof AnalysisException || e.getClass().getName().contains("ParseException")) {
+            return new UserError("curated step " + step.name() + " (" + sql.describe() + step.sql().orElse("")
+                    + "): " + e.getMessage().split("\n")[0]);
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+
+    /** Why a step cannot run: a required table that is not there, or none of its alternatives. */
+    private static Optional<String> missingInputs(CuratedStep step, Set<String> available) {
+        List<String> absent = step.requires().stream().filter(t -> !available.contains(t)).toList();
+        if (!absent.isEmpty()) {
+            return Optional.of("it needs " + String.join(", ", absent) + ", which this lake does not have");
+        }
+        if (!step.requiresAny().isEmpty() && step.requiresAny().stream().noneMatch(available::contains)) {
+            return Optional.of("it needs one of " + String.join(", ", step.requiresAny())
+                    + ", and this lake has none of them");
+        }
+        return Optional.empty();
+    }
+
+    private Dataset<Row> compute(CuratedStep step, PipelineSpec pipeline) {
         if (step.sql().isPresent()) {
-            String text = SqlRoot.statement(sql.read(step.sql().get()));
+            String text = SqlVariables.bind(SqlRoot.statement(sql.read(step.sql().get())), pipeline.variables(),
+                    step.name());
             try {
                 return spark.sql(text);
             } catch (Exception e) {
-                if (e instanceof AnalysisException || e.getClass().getName().contains("ParseException")) {
-                    throw new UserError("curated step " + step.name() + " (" + sql.describe() + step.sql().get()
-                            + "): " + e.getMessage().split("\n")[0]);
-                }
-                throw e;
+                throw sqlError(step, e);
             }
         }
         String name = step.transform().orElseThrow();

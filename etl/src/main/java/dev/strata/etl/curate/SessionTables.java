@@ -2,7 +2,11 @@ package dev.strata.etl.curate;
 
 import dev.strata.catalog.TableCatalog;
 import dev.strata.catalog.TableEntry;
+import dev.strata.catalog.TableName;
+import dev.strata.transforms.clean.Field;
 import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
@@ -35,6 +39,27 @@ public final class SessionTables {
         bind(entry, new HashSet<>());
     }
 
+    /**
+     * Declares a table that has no data yet as an empty view with the given fields, so SQL over several
+     * sources runs when an optional one is missing.
+     */
+    private boolean isView(String zone, String table) {
+        try {
+            return "VIEW".equals(spark.catalog().getTable(zone, table).tableType());
+        } catch (org.apache.spark.sql.AnalysisException e) {
+            return false;
+        }
+    }
+
+    public void bindEmpty(TableName name, List<Field> fields) {
+        spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.zone() + "`");
+        String columns = fields.stream()
+                .map(f -> "CAST(NULL AS " + f.type().sparkType().sql() + ") AS `" + f.name() + "`")
+                .collect(Collectors.joining(", "));
+        spark.sql("CREATE OR REPLACE VIEW `" + name.zone() + "`.`" + name.table() + "` AS SELECT " + columns
+                + " WHERE 1 = 0");
+    }
+
     private void bind(TableEntry entry, Set<String> zones) {
         String zone = entry.name().zone();
         if (zones.add(zone)) {
@@ -42,8 +67,11 @@ public final class SessionTables {
         }
         String name = "`" + zone + "`.`" + entry.name().table() + "`";
         if (spark.catalog().tableExists(zone, entry.name().table())) {
-            spark.sql("REFRESH TABLE " + name);
-            return;
+            if (!isView(zone, entry.name().table())) {
+                spark.sql("REFRESH TABLE " + name);
+                return;
+            }
+            spark.sql("DROP VIEW " + name); // an empty stand-in from a run without this source
         }
         spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING " + entry.format() + " LOCATION '"
                 + entry.location().replace("'", "\\'") + "'");

@@ -56,7 +56,16 @@ public final class Pipelines {
 
     private StageResult ingest(SourceSpec source, RunLog log) {
         long start = System.nanoTime();
-        IngestResult result = raw.ingest(source.name(), source.path());
+        if (source.optional() && !raw.hasFiles(source.path(), source.files())) {
+            String where = source.path() + source.files().map(f -> "/" + f).orElse("");
+            log.warn("source " + source.name() + ": no file at " + where + "; it is optional, so the run goes on"
+                    + " without it and the tables that need only it are skipped");
+            StageResult missing = new StageResult("ingest", "raw." + source.name(), 0, 0, 0, 0, 0, 0,
+                    (System.nanoTime() - start) / 1e9, Map.of(), "missing (optional): " + where);
+            log.stage(missing);
+            return missing;
+        }
+        IngestResult result = raw.ingest(source.name(), source.path(), source.files());
         log.input(source.path());
         long copied = result.batch().map(b -> (long) b.files().size()).orElse(0L);
         String note = result.batch()

@@ -2,6 +2,7 @@ package dev.strata.etl.engine;
 
 import dev.strata.etl.UserError;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -48,6 +49,12 @@ public final class Sessions {
         setDefault(spark, "spark.sql.legacy.timeParserPolicy", "CORRECTED");
         setDefault(spark, "spark.databricks.delta.schema.autoMerge.enabled", "false");
         setDefault(spark, "spark.sql.adaptive.enabled", "true");
+        // dates before 1582 and MIMIC's shifted years are written and read as they are (proleptic
+        // Gregorian), never rebased to the hybrid Julian calendar of Spark 2
+        for (String mode : List.of("datetimeRebaseModeInWrite", "datetimeRebaseModeInRead", "int96RebaseModeInWrite",
+                "int96RebaseModeInRead")) {
+            setDefault(spark, "spark.sql.parquet." + mode, "CORRECTED");
+        }
         for (Map.Entry<String, String> e : conf.entrySet()) {
             spark.set(e.getKey(), e.getValue());
         }

@@ -22,7 +22,9 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -70,7 +72,19 @@ public final class RawZone {
 
     /** Copies the files at {@code sourcePath} (file, folder or glob) that are not yet in the raw zone. */
     public IngestResult ingest(String source, String sourcePath) {
-        List<FileStatus> files = sourceFiles(sourcePath);
+        return ingest(source, sourcePath, Optional.empty());
+    }
+
+    /**
+     * Copies the files at {@code sourcePath} that are not yet in the raw zone; with {@code names}, only
+     * the files of a folder whose names match that glob, ignoring case ({@code PATIENTS.csv*}).
+     */
+    public IngestResult ingest(String source, String sourcePath, Optional<String> names) {
+        List<FileStatus> files = sourceFiles(sourcePath, names);
+        if (files.isEmpty()) {
+            throw new UserError("source path " + sourcePath + names.map(n -> " holds no file named " + n)
+                    .orElse(" holds no data files"));
+        }
         Set<String> known = new HashSet<>();
         for (BatchManifest batch : batches(source)) {
             batch.files().forEach(f -> known.add(f.sha256()));
@@ -113,9 +127,20 @@ public final class RawZone {
         return new IngestResult(source, java.util.Optional.of(manifest), skipped);
     }
 
-    private List<FileStatus> sourceFiles(String sourcePath) {
+    /** Whether {@code sourcePath} holds a file to ingest (matching {@code names}, if given). */
+    public boolean hasFiles(String sourcePath, Optional<String> names) {
+        try {
+            FileStatus[] matched = lake.fileSystem(sourcePath).globStatus(new Path(sourcePath));
+            return matched != null && matched.length > 0 && !sourceFiles(sourcePath, names).isEmpty();
+        } catch (IOException e) {
+            throw new ServiceFailure("cannot list " + sourcePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<FileStatus> sourceFiles(String sourcePath, Optional<String> names) {
         Path path = new Path(sourcePath);
         FileSystem fs = lake.fileSystem(sourcePath);
+        Optional<Pattern> namePattern = names.map(RawZone::globPattern);
         try {
             FileStatus[] matched = fs.globStatus(path);
             if (matched == null || matched.length == 0) {
@@ -125,7 +150,9 @@ public final class RawZone {
             for (FileStatus status : matched) {
                 if (status.isDirectory()) {
                     for (FileStatus child : fs.listStatus(status.getPath())) {
-                        if (child.isFile() && isDataFile(child.getPath().getName())) {
+                        String name = child.getPath().getName();
+                        if (child.isFile() && isDataFile(name)
+                                && namePattern.map(p -> p.matcher(name).matches()).orElse(true)) {
                             result.add(child);
                         }
                     }
@@ -133,14 +160,24 @@ public final class RawZone {
                     result.add(status);
                 }
             }
-            if (result.isEmpty()) {
-                throw new UserError("source path " + sourcePath + " holds no data files");
-            }
             result.sort(Comparator.comparing(s -> s.getPath().getName()));
             return result;
         } catch (IOException e) {
             throw new ServiceFailure("cannot list " + sourcePath + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A file-name glob ({@code *}, {@code ?}) as a pattern that ignores case. */
+    static Pattern globPattern(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     private static boolean isDataFile(String name) {

@@ -25,6 +25,7 @@ public final class RunLog {
     private final PrintStream progress;
     private final List<StageResult> stages = new ArrayList<>();
     private final List<String> inputs = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     public RunLog(String runId, String command, String pipeline, String spec, String lake, Clock clock,
             PrintStream progress) {
@@ -52,6 +53,16 @@ public final class RunLog {
 
     public void info(String message) {
         progress.printf(Locale.ROOT, "[strata %6.1fs] %s%n", elapsed(), message);
+    }
+
+    /** Something the run went on without, kept in the run record and printed now. */
+    public void warn(String message) {
+        warnings.add(message);
+        info("WARNING: " + message);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public void stage(StageResult result) {
@@ -86,7 +97,7 @@ public final class RunLog {
 
     public RunRecord record(String outcome, String error) {
         return new RunRecord(runId, command, pipeline, spec, lake, started.toString(), clock.instant().toString(),
-                elapsed(), outcome, error, inputs, stages);
+                elapsed(), outcome, error, inputs, warnings, stages);
     }
 
     /** The closing table: one line per stage and the ledger check for clean stages. */

@@ -7,6 +7,9 @@ import java.util.Objects;
 public record CsvOptions(boolean header, char delimiter, char quote, char escape, boolean multiline,
         Charset encoding) {
 
+    /** The quote character of a source read without quoting. */
+    public static final char NO_QUOTE = '\0';
+
     public CsvOptions {
         Objects.requireNonNull(encoding, "encoding is null");
     }

@@ -11,7 +11,12 @@ public enum CuratedMode {
     /** Overwrite only the partitions present in the result. */
     REPLACE_PARTITIONS,
     /** Slowly changing dimension type 2 on the merge keys: valid_from, valid_to, is_current. */
-    SCD2;
+    SCD2,
+    /**
+     * Not stored: a named query ({@code work.<name>}) that later steps of the same run read, for logic
+     * several tables share.
+     */
+    VIEW;
 
     public String specName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,20 +1,37 @@
 package dev.strata.etl.spec;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A whole pipeline as declared in its YAML file. */
-public record PipelineSpec(String name, String description, String origin, List<SourceSpec> sources,
-        List<CuratedStep> curated) {
+/**
+ * A whole pipeline as declared in its YAML file.
+ *
+ * @param variables the spec's variables with their defaults; {@code ${name}} in a source path is replaced
+ * @param staging an area under {@code <lake>/staging/} where curated tables are also written as Parquet
+ */
+public record PipelineSpec(String name, String description, String origin, Map<String, String> variables,
+        List<SourceSpec> sources, List<CuratedStep> curated, Optional<String> staging) {
+
+    static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z][a-z0-9_]*)}");
 
     public PipelineSpec {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(description, "description is null");
         Objects.requireNonNull(origin, "origin is null");
+        variables = Map.copyOf(Objects.requireNonNull(variables, "variables is null"));
         sources = List.copyOf(Objects.requireNonNull(sources, "sources is null"));
         curated = List.copyOf(Objects.requireNonNull(curated, "curated is null"));
+        Objects.requireNonNull(staging, "staging is null");
+    }
+
+    public PipelineSpec(String name, String description, String origin, List<SourceSpec> sources,
+            List<CuratedStep> curated) {
+        this(name, description, origin, Map.of(), sources, curated, Optional.empty());
     }
 
     public Optional<SourceSpec> source(String sourceName) {
@@ -26,6 +43,36 @@ public record PipelineSpec(String name, String description, String origin, List<
         List<SourceSpec> replaced = sources.stream()
                 .map(s -> inputs.containsKey(s.name()) ? s.withPath(inputs.get(s.name())) : s)
                 .toList();
-        return new PipelineSpec(name, description, origin, replaced, curated);
+        return new PipelineSpec(name, description, origin, variables, replaced, curated, staging);
+    }
+
+    /**
+     * The same pipeline with {@code ${name}} in source paths replaced by the given values or else the
+     * declared defaults (from {@code --var NAME=VALUE}).
+     *
+     * @throws IllegalArgumentException naming a variable the spec does not declare
+     */
+    public PipelineSpec withVariables(Map<String, String> values) {
+        for (String key : values.keySet()) {
+            if (!variables.containsKey(key)) {
+                throw new IllegalArgumentException("pipeline " + name + " has no variable '" + key + "'"
+                        + (variables.isEmpty() ? "" : " (it has: " + String.join(", ", variables.keySet()) + ")"));
+            }
+        }
+        Map<String, String> merged = new LinkedHashMap<>(variables);
+        merged.putAll(values);
+        List<SourceSpec> resolved = sources.stream().map(s -> s.withPath(substitute(s.path(), merged))).toList();
+        return new PipelineSpec(name, description, origin, merged, resolved, curated, staging);
+    }
+
+    static String substitute(String text, Map<String, String> values) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class SourceReader {
 
     private static final Set<String> KEYS = Set.of("name", "description", "path", "format", "csv", "schema",
-            "normalize", "keys", "dedup", "rules", "clean");
+            "normalize", "keys", "dedup", "rules", "clean", "files", "optional");
     private static final Set<String> CSV = Set.of("header", "delimiter", "quote", "escape", "multiline", "encoding");
     private static final Set<String> FIELD = Set.of("name", "source", "type", "nullable", "format", "description");
     private static final Set<String> NORMALIZE = Set.of("trim", "empty_as_null", "case");
@@ -83,7 +83,13 @@ final class SourceReader {
         if (fields.isEmpty() || keys.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SourceSpec(name, path, format, csv,
+        Optional<String> files = node.get("files").text();
+        files.ifPresent(glob -> {
+            if (glob.isBlank() || glob.contains("/")) {
+                node.get("files").problem("'" + glob + "' must be a file name pattern such as PATIENTS.csv*, without '/'");
+            }
+        });
+        return Optional.of(new SourceSpec(name, path, files, node.get("optional").bool(false), format, csv,
                 new CleanSpec(fields, normalisation, keys, dedup, rules), target));
     }
 
@@ -110,7 +116,9 @@ final class SourceReader {
             csv.get("encoding").problem("unknown encoding '" + encodingName + "' (e.g. UTF-8, ISO-8859-1, windows-1252)");
         }
         char delimiter = character(csv.get("delimiter"), defaults.delimiter());
-        char quote = character(csv.get("quote"), defaults.quote());
+        // quote: none reads every character as data, as tab-separated exports without quoting need
+        boolean noQuote = csv.get("quote").text().filter(t -> t.equalsIgnoreCase("none")).isPresent();
+        char quote = noQuote ? CsvOptions.NO_QUOTE : character(csv.get("quote"), defaults.quote());
         if (delimiter == quote) {
             csv.get("quote").problem("the quote character must differ from the delimiter '" + delimiter + "'");
         }

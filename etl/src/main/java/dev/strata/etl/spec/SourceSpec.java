@@ -2,21 +2,33 @@ package dev.strata.etl.spec;
 
 import dev.strata.transforms.clean.CleanSpec;
 import java.util.Objects;
+import java.util.Optional;
 
-/** One source of a pipeline: where its files are, how to read them and how to clean them. */
-public record SourceSpec(String name, String path, SourceFormat format, CsvOptions csv, CleanSpec clean,
-        CleanTarget target) {
+/**
+ * One source of a pipeline: where its files are, how to read them and how to clean them.
+ *
+ * @param files a glob on file names inside {@code path}, matched ignoring case (e.g. {@code PATIENTS.csv*})
+ * @param optional whether a run goes on without this source when no file matches (with a warning)
+ */
+public record SourceSpec(String name, String path, Optional<String> files, boolean optional, SourceFormat format,
+        CsvOptions csv, CleanSpec clean, CleanTarget target) {
 
     public SourceSpec {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(path, "path is null");
+        Objects.requireNonNull(files, "files is null");
         Objects.requireNonNull(format, "format is null");
         Objects.requireNonNull(csv, "csv is null");
         Objects.requireNonNull(clean, "clean is null");
         Objects.requireNonNull(target, "target is null");
     }
 
+    public SourceSpec(String name, String path, SourceFormat format, CsvOptions csv, CleanSpec clean,
+            CleanTarget target) {
+        this(name, path, Optional.empty(), false, format, csv, clean, target);
+    }
+
     public SourceSpec withPath(String newPath) {
-        return new SourceSpec(name, newPath, format, csv, clean, target);
+        return new SourceSpec(name, newPath, files, optional, format, csv, clean, target);
     }
 }

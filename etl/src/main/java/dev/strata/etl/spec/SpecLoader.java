@@ -28,9 +28,10 @@ public final class SpecLoader {
 
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
-    private static final Set<String> TOP = Set.of("pipeline", "description", "sources", "curated");
+    private static final Set<String> TOP = Set.of("pipeline", "description", "variables", "sources", "curated",
+            "staging");
     private static final Set<String> CURATED = Set.of("name", "sql", "transform", "mode", "merge_keys",
-            "partition_by", "description");
+            "partition_by", "description", "requires", "requires_any", "stage");
 
     private final YamlTree yaml = new YamlTree();
 
@@ -90,6 +91,13 @@ public final class SpecLoader {
         root.allowOnly(TOP);
         String name = name(root.get("pipeline"));
         String description = root.get("description").text("");
+        Map<String, String> variables = variables(root.get("variables"));
+        Optional<String> staging = root.get("staging").text();
+        staging.ifPresent(area -> {
+            if (!NAME.matcher(area).matches()) {
+                root.get("staging").problem("'" + area + "' is not a valid staging area name");
+            }
+        });
 
         List<SourceSpec> sources = new ArrayList<>();
         List<SpecNode> sourceNodes = root.get("sources").items();
@@ -102,6 +110,7 @@ public final class SpecLoader {
         Map<String, String> cleanTables = new HashMap<>();
         for (SpecNode node : sourceNodes) {
             new SourceReader(node).read().ifPresent(source -> {
+                checkVariables(node.get("path"), source.path(), variables);
                 if (!sourceNames.add(source.name())) {
                     node.get("name").problem("source '" + source.name() + "' is declared twice");
                 } else {
@@ -127,7 +136,30 @@ public final class SpecLoader {
         if (!problems.all().isEmpty()) {
             throw new SpecException(problems.all());
         }
-        return new PipelineSpec(name, description, origin, sources, curated);
+        return new PipelineSpec(name, description, origin, variables, sources, curated, staging);
+    }
+
+    private static Map<String, String> variables(SpecNode node) {
+        Map<String, String> variables = new java.util.LinkedHashMap<>();
+        if (!node.expectObject()) {
+            return variables;
+        }
+        for (String key : node.fieldNames()) {
+            if (!NAME.matcher(key).matches()) {
+                node.get(key).problem("'" + key + "' is not a valid variable name");
+            }
+            variables.put(key, node.get(key).text(""));
+        }
+        return variables;
+    }
+
+    private static void checkVariables(SpecNode where, String path, Map<String, String> variables) {
+        java.util.regex.Matcher m = PipelineSpec.VARIABLE.matcher(path);
+        while (m.find()) {
+            if (!variables.containsKey(m.group(1))) {
+                where.problem("uses ${" + m.group(1) + "}, which is not declared under variables:");
+            }
+        }
     }
 
     /** Where the YAML parser stopped, with what it expected: SnakeYAML's own mark is the more precise. */
@@ -176,7 +208,7 @@ public final class SpecLoader {
         try {
             mode = CuratedMode.valueOf(modeText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            node.get("mode").problem("unknown mode '" + modeText + "'; use merge, replace, replace_partitions or scd2");
+            node.get("mode").problem("unknown mode '" + modeText + "'; use merge, replace, replace_partitions, scd2 or view");
             mode = null;
         }
         List<String> mergeKeys = node.get("merge_keys").strings();
@@ -194,8 +226,23 @@ public final class SpecLoader {
         for (String column : partitionBy) {
             checkName(node.get("partition_by"), column);
         }
+        List<String> requires = node.get("requires").strings();
+        List<String> requiresAny = node.get("requires_any").strings();
+        for (String table : requires) {
+            checkTable(node.get("requires"), table);
+        }
+        for (String table : requiresAny) {
+            checkTable(node.get("requires_any"), table);
+        }
         return mode == null ? Optional.empty()
-                : Optional.of(new CuratedStep(name, sql, transform, mode, mergeKeys, partitionBy));
+                : Optional.of(new CuratedStep(name, sql, transform, mode, mergeKeys, partitionBy, requires,
+                        requiresAny, node.get("stage").bool(true)));
+    }
+
+    private static void checkTable(SpecNode node, String value) {
+        if (!value.matches("(clean|curated|quarantine)\\.[a-z][a-z0-9_]*")) {
+            node.problem("'" + value + "' is not a table name like clean.x or curated.y");
+        }
     }
 
     private static void checkName(SpecNode node, String value) {
