@@ -3,6 +3,8 @@ package dev.strata.etl.cli;
 import dev.strata.etl.UserError;
 import dev.strata.etl.generate.GenerationReport;
 import dev.strata.etl.generate.ServiceRequestGenerator;
+import dev.strata.etl.generate.mimic.GenerationSummary;
+import dev.strata.etl.generate.mimic.MimicGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
@@ -19,12 +21,13 @@ final class GenerateCommand implements Command {
 
     @Override
     public String summary() {
-        return "write deterministic sample data: generate service_requests --rows N --seed S --out DIR";
+        return "write deterministic sample data: generate service_requests|mimic ... --out DIR";
     }
 
     @Override
     public String usage() {
-        return "service_requests --rows N [--seed S] [--files K] --out DIR";
+        return "service_requests --rows N [--seed S] [--files K] --out DIR\n"
+                + "       strata generate mimic --patients N [--seed S] [--gzip] [--lower-case-headers] --out DIR";
     }
 
     @Override
@@ -35,6 +38,11 @@ final class GenerateCommand implements Command {
                 .build());
         options.addOption(Option.builder().longOpt("files").hasArg().argName("K")
                 .desc("split the rows over K files (default 1)").build());
+        options.addOption(Option.builder().longOpt("patients").hasArg().argName("N")
+                .desc("mimic: patients to write").build());
+        options.addOption(Option.builder().longOpt("gzip").desc("mimic: write .csv.gz files").build());
+        options.addOption(Option.builder().longOpt("lower-case-headers")
+                .desc("mimic: lower-case headers, as the public demo has them").build());
         options.addOption(Option.builder().longOpt("out").hasArg().argName("DIR").desc("output folder").build());
         options.addOption(Option.builder().longOpt("help").desc("show this help").build());
         return options;
@@ -42,8 +50,11 @@ final class GenerateCommand implements Command {
 
     @Override
     public int execute(CommandLine line, Console console) throws IOException {
+        if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("mimic")) {
+            return mimic(line, console);
+        }
         if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("service_requests")) {
-            throw new UserError("name what to generate: service_requests");
+            throw new UserError("name what to generate: service_requests or mimic");
         }
         if (!line.hasOption("rows") || !line.hasOption("out")) {
             throw new UserError("--rows N and --out DIR are required");
@@ -57,6 +68,25 @@ final class GenerateCommand implements Command {
         console.out().printf("wrote %,d rows in %d file(s) to %s in %.1fs%n", rows, files, out,
                 (System.nanoTime() - start) / 1e9);
         console.out().println(report);
+        return 0;
+    }
+
+    private static int mimic(CommandLine line, Console console) throws IOException {
+        if (!line.hasOption("patients") || !line.hasOption("out")) {
+            throw new UserError("--patients N and --out DIR are required");
+        }
+        long patients = CommonOptions.number(line, "patients", 0, 1);
+        if (patients > MimicGenerator.MAX_PATIENTS) {
+            throw new UserError("--patients must be at most " + MimicGenerator.MAX_PATIENTS + ", not " + patients);
+        }
+        long seed = CommonOptions.number(line, "seed", 3, Long.MIN_VALUE);
+        Path out = Path.of(line.getOptionValue("out"));
+        long start = System.nanoTime();
+        GenerationSummary summary = new MimicGenerator(seed).write(out, (int) patients,
+                new MimicGenerator.Options(line.hasOption("gzip"), line.hasOption("lower-case-headers")));
+        console.out().printf("wrote MIMIC-III-shaped data for %,d patients to %s in %.1fs%n", patients, out,
+                (System.nanoTime() - start) / 1e9);
+        console.out().println(summary);
         return 0;
     }
 }

@@ -4,6 +4,8 @@ import dev.strata.catalog.TableCatalog;
 import dev.strata.catalog.TableEntry;
 import dev.strata.catalog.TableName;
 import dev.strata.etl.UserError;
+import dev.strata.etl.engine.Sessions;
+import dev.strata.etl.engine.StepGraph;
 import dev.strata.etl.lake.DeltaTables;
 import dev.strata.etl.lake.Lake;
 import dev.strata.etl.lake.WriteMetrics;
@@ -49,7 +51,7 @@ public final class CurateJob {
     public List<StageResult> run(PipelineSpec pipeline, RunLog log) {
         SessionTables tables = new SessionTables(spark, catalog);
         tables.bindAll();
-        Set<String> available = new HashSet<>();
+        Set<String> available = java.util.concurrent.ConcurrentHashMap.newKeySet();
         catalog.list().forEach(e -> available.add(e.name().toString()));
         for (SourceSpec source : pipeline.sources()) {
             String table = "clean." + source.target().table();
@@ -58,59 +60,83 @@ public final class CurateJob {
             }
         }
         Optional<StagingArea> staging = pipeline.staging().map(area -> new StagingArea(lake, area));
-        List<StageResult> results = new ArrayList<>();
         Timestamp asOf = Timestamp.from(log.started());
-        for (CuratedStep step : pipeline.curated()) {
-            long start = System.nanoTime();
-            Optional<String> missing = missingInputs(step, available);
-            if (missing.isPresent()) {
-                log.warn("curated." + step.name() + " skipped: " + missing.get());
-                StageResult skipped = new StageResult("curate", "curated." + step.name(), 0, 0, 0, 0, 0, 0,
-                        (System.nanoTime() - start) / 1e9, Map.of(), "skipped: " + missing.get());
-                log.stage(skipped);
-                results.add(skipped);
-                standIn(step, pipeline, available);
-                continue;
-            }
-            spark.sparkContext().setJobGroup("strata-curate-" + step.name(), "curate " + step.name(), false);
-            try {
-                if (step.mode() == CuratedMode.VIEW) {
-                    results.add(view(step, pipeline, log, start));
-                    available.add("work." + step.name());
-                    continue;
-                }
-                Dataset<Row> result = compute(step, pipeline);
-                String path = lake.curatedTable(step.name());
-                WriteMetrics metrics = switch (step.mode()) {
-                    case MERGE -> delta.merge(result, path, step.mergeKeys(),
-                            DeltaTables.anyDifferent(List.of(result.columns())), step.partitionBy());
-                    case REPLACE -> delta.replace(result, path, step.partitionBy());
-                    case REPLACE_PARTITIONS -> delta.replacePartitions(result, path, step.partitionBy());
-                    case SCD2 -> scd2(step, result, path, asOf);
-                    case VIEW -> throw new IllegalStateException("a view is not written");
-                };
-                Instant now = Instant.now();
-                TableEntry entry = new TableEntry(new TableName("curated", step.name()), path, "delta",
-                        step.partitionBy(), Map.of("strata.pipeline", pipeline.name(),
-                                "strata.mode", step.mode().specName()), now, now);
-                catalog.register(entry);
-                tables.bind(entry);
-                available.add(entry.name().toString());
-                String note = step.mode().specName();
-                if (staging.isPresent() && step.stage()) {
-                    StagingArea.StagedTable staged = staging.get().stage(step.name(), delta.read(path));
-                    note += ", staged " + staged.files() + " file(s)";
-                }
-                long rows = metrics.operation().equals("MERGE") ? metrics.sourceRows() : metrics.rowsWritten();
-                StageResult stage = new StageResult("curate", "curated." + step.name(), rows, rows, 0, 0,
-                        metrics.inserted(), metrics.updated(), (System.nanoTime() - start) / 1e9, Map.of(), note);
-                log.stage(stage);
-                results.add(stage);
-            } finally {
-                spark.sparkContext().clearJobGroup();
-            }
+        StepGraph<CuratedStep, StageResult> graph = StepGraph.byTables(pipeline.curated(), CurateJob::produces,
+                step -> reads(step, pipeline));
+        return graph.run(Sessions.parallelSteps(spark), step -> runStep(step, pipeline, log, tables, available, staging, asOf));
+    }
+
+    private static Set<String> produces(CuratedStep step) {
+        return Set.of((step.mode() == CuratedMode.VIEW ? "work." : "curated.") + step.name());
+    }
+
+    private static final java.util.regex.Pattern TABLE_REFERENCE =
+            java.util.regex.Pattern.compile("\\b(clean|curated|quarantine|work)\\.([a-z][a-z0-9_]*)\\b");
+
+    /** The tables a step reads: named in its SQL or its requirements; a Java transform may read any. */
+    private Set<String> reads(CuratedStep step, PipelineSpec pipeline) {
+        Set<String> tables = new HashSet<>(step.requires());
+        tables.addAll(step.requiresAny());
+        if (step.sql().isEmpty()) {
+            pipeline.curated().forEach(other -> tables.addAll(produces(other)));
+            return tables;
         }
-        return results;
+        java.util.regex.Matcher m = TABLE_REFERENCE.matcher(sql.read(step.sql().get()).toLowerCase(java.util.Locale.ROOT));
+        while (m.find()) {
+            tables.add(m.group(1) + "." + m.group(2));
+        }
+        return tables;
+    }
+
+    private StageResult runStep(CuratedStep step, PipelineSpec pipeline, RunLog log, SessionTables tables,
+            Set<String> available, Optional<StagingArea> staging, Timestamp asOf) {
+        long start = System.nanoTime();
+        Optional<String> missing = missingInputs(step, available);
+        if (missing.isPresent()) {
+            log.warn("curated." + step.name() + " skipped: " + missing.get());
+            StageResult skipped = new StageResult("curate", "curated." + step.name(), 0, 0, 0, 0, 0, 0,
+                    (System.nanoTime() - start) / 1e9, Map.of(), "skipped: " + missing.get());
+            log.stage(skipped);
+            standIn(step, pipeline, available);
+            return skipped;
+        }
+        spark.sparkContext().setJobGroup("strata-curate-" + step.name(), "curate " + step.name(), false);
+        try {
+            if (step.mode() == CuratedMode.VIEW) {
+                StageResult viewed = view(step, pipeline, log, start);
+                available.add("work." + step.name());
+                return viewed;
+            }
+            Dataset<Row> result = compute(step, pipeline);
+            String path = lake.curatedTable(step.name());
+            WriteMetrics metrics = switch (step.mode()) {
+                case MERGE -> delta.merge(result, path, step.mergeKeys(),
+                        DeltaTables.anyDifferent(List.of(result.columns())), step.partitionBy());
+                case REPLACE -> delta.replace(result, path, step.partitionBy());
+                case REPLACE_PARTITIONS -> delta.replacePartitions(result, path, step.partitionBy());
+                case SCD2 -> scd2(step, result, path, asOf);
+                case VIEW -> throw new IllegalStateException("a view is not written");
+            };
+            Instant now = Instant.now();
+            TableEntry entry = new TableEntry(new TableName("curated", step.name()), path, "delta",
+                    step.partitionBy(), Map.of("strata.pipeline", pipeline.name(),
+                            "strata.mode", step.mode().specName()), now, now);
+            catalog.register(entry);
+            tables.bind(entry);
+            available.add(entry.name().toString());
+            String note = step.mode().specName();
+            if (staging.isPresent() && step.stage()) {
+                StagingArea.StagedTable staged = staging.get().stage(step.name(), delta.read(path));
+                note += ", staged " + staged.files() + " file(s)";
+            }
+            long rows = metrics.operation().equals("MERGE") ? metrics.sourceRows() : metrics.rowsWritten();
+            StageResult stage = new StageResult("curate", "curated." + step.name(), rows, rows, 0, 0,
+                    metrics.inserted(), metrics.updated(), (System.nanoTime() - start) / 1e9, Map.of(), note);
+            log.stage(stage);
+            return stage;
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
     }
 
     /**

@@ -13,7 +13,11 @@ import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.etl.spec.SourceSpec;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import dev.strata.transforms.clean.Rule;
+import dev.strata.transforms.clean.RuleKind;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
@@ -43,7 +47,9 @@ public final class Pipelines {
         for (Stage stage : stages) {
             switch (stage) {
                 case INGEST -> spec.sources().forEach(s -> results.add(ingest(s, log)));
-                case CLEAN -> spec.sources().forEach(s -> results.add(clean(spec, s, log)));
+                case CLEAN -> results.addAll(StepGraph.<SourceSpec, StageResult>byTables(spec.sources(),
+                        s -> Set.of("clean." + s.target().table()), Pipelines::referencedTables)
+                        .run(Sessions.parallelSteps(requireSpark()), s -> clean(spec, s, log)));
                 case CURATE -> {
                     if (!spec.curated().isEmpty()) {
                         results.addAll(new CurateJob(requireSpark(), lake, catalog, sqlRoot).run(spec, log));
@@ -82,6 +88,16 @@ public final class Pipelines {
 
     private StageResult clean(PipelineSpec spec, SourceSpec source, RunLog log) {
         return new CleanJob(requireSpark(), lake, catalog, raw).run(spec, source, log);
+    }
+
+    private static Set<String> referencedTables(SourceSpec source) {
+        Set<String> tables = new HashSet<>();
+        for (Rule rule : source.clean().rules()) {
+            if (rule.kind() == RuleKind.REFERENTIAL) {
+                rule.table().ifPresent(tables::add);
+            }
+        }
+        return tables;
     }
 
     private SparkSession requireSpark() {

@@ -71,4 +71,14 @@ public final class Sessions {
             conf.set(key, value);
         }
     }
+
+    /** How many independent steps (sources to clean, curated tables) run at once: {@code spark.strata.parallelSteps}, default 4. */
+    public static int parallelSteps(SparkSession spark) {
+        String value = spark.conf().get("spark.strata.parallelSteps", "4");
+        try {
+            return Math.max(1, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new UserError("spark.strata.parallelSteps must be a whole number, not '" + value + "'");
+        }
+    }
 }

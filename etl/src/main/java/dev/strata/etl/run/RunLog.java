@@ -47,25 +47,25 @@ public final class RunLog {
         return started;
     }
 
-    public void input(String input) {
+    public synchronized void input(String input) {
         inputs.add(input);
     }
 
-    public void info(String message) {
+    public synchronized void info(String message) {
         progress.printf(Locale.ROOT, "[strata %6.1fs] %s%n", elapsed(), message);
     }
 
     /** Something the run went on without, kept in the run record and printed now. */
-    public void warn(String message) {
+    public synchronized void warn(String message) {
         warnings.add(message);
         info("WARNING: " + message);
     }
 
-    public List<String> warnings() {
+    public synchronized List<String> warnings() {
         return List.copyOf(warnings);
     }
 
-    public void stage(StageResult result) {
+    public synchronized void stage(StageResult result) {
         stages.add(result);
         StringBuilder line = new StringBuilder();
         line.append(result.stage()).append(' ').append(result.target()).append(": read ").append(count(result.read()));
@@ -87,7 +87,7 @@ public final class RunLog {
         info(line.toString());
     }
 
-    public List<StageResult> stages() {
+    public synchronized List<StageResult> stages() {
         return List.copyOf(stages);
     }
 
@@ -95,13 +95,13 @@ public final class RunLog {
         return Duration.between(started, clock.instant()).toMillis() / 1000.0;
     }
 
-    public RunRecord record(String outcome, String error) {
+    public synchronized RunRecord record(String outcome, String error) {
         return new RunRecord(runId, command, pipeline, spec, lake, started.toString(), clock.instant().toString(),
                 elapsed(), outcome, error, inputs, warnings, stages);
     }
 
     /** The closing table: one line per stage and the ledger check for clean stages. */
-    public String summary(String outcome) {
+    public synchronized String summary(String outcome) {
         StringBuilder out = new StringBuilder();
         String format = "%-8s %-36s %12s %12s %12s %12s %10s %9s  %s%n";
         out.append(String.format(Locale.ROOT, "run %s  %s  %s  %.1fs%n", runId, command, outcome, elapsed()));
