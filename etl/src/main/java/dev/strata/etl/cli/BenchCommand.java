@@ -2,6 +2,7 @@ package dev.strata.etl.cli;
 
 import dev.strata.etl.UserError;
 import dev.strata.etl.bench.EngineBenchmark;
+import dev.strata.etl.bench.OmopBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +22,21 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmark: bench engine --rows N (the engine beside a hand-written Spark job)";
+        return "benchmark: bench engine --rows N | bench omop --patients N (each beside a baseline)";
     }
 
     @Override
     public String usage() {
-        return "engine --rows N [--files K] [--seed S] [--work DIR] [--keep]";
+        return "engine --rows N [--files K] [--seed S] [--work DIR] [--keep]\n"
+                + "       strata bench omop --patients N [--seed S] [--work DIR] [--keep]";
     }
 
     @Override
     public Options options() {
         Options options = CommonOptions.lake(new Options());
         options.addOption(Option.builder().longOpt("rows").hasArg().argName("N").desc("rows to generate").build());
+        options.addOption(Option.builder().longOpt("patients").hasArg().argName("N")
+                .desc("omop: patients to generate (default 1000)").build());
         options.addOption(Option.builder().longOpt("files").hasArg().argName("K")
                 .desc("input files (default: one per core)").build());
         options.addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("seed (default 311)").build());
@@ -44,8 +48,9 @@ final class BenchCommand implements Command {
 
     @Override
     public int execute(CommandLine line, Console console) throws IOException {
-        if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("engine")) {
-            throw new UserError("name the benchmark: engine");
+        boolean omop = line.getArgList().size() == 1 && line.getArgList().get(0).equals("omop");
+        if (!omop && (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("engine"))) {
+            throw new UserError("name the benchmark: engine or omop");
         }
         long rows = CommonOptions.number(line, "rows", 1_000_000, 1000);
         int files = (int) CommonOptions.number(line, "files", Runtime.getRuntime().availableProcessors(), 1);
@@ -53,6 +58,12 @@ final class BenchCommand implements Command {
         Path work = line.hasOption("work") ? Path.of(line.getOptionValue("work"))
                 : Files.createTempDirectory("strata-bench-");
         try (Context context = new Context("strata bench", line)) {
+            if (omop) {
+                int patients = (int) CommonOptions.number(line, "patients", 1000, 1);
+                new OmopBenchmark(context.spark(), SpecReference.load("mimic_omop", context.lake()), console.out(),
+                        console.err()).run(work, patients, CommonOptions.number(line, "seed", 3, Long.MIN_VALUE));
+                return 0;
+            }
             new EngineBenchmark(context.spark(), SpecReference.load("service_requests", context.lake()),
                     console.out(), console.err()).run(work, rows, files, seed);
         } finally {
