@@ -23,7 +23,8 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(description, "description is null");
         Objects.requireNonNull(origin, "origin is null");
-        variables = Map.copyOf(Objects.requireNonNull(variables, "variables is null"));
+        variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(variables,
+                "variables is null")));
         sources = List.copyOf(Objects.requireNonNull(sources, "sources is null"));
         curated = List.copyOf(Objects.requireNonNull(curated, "curated is null"));
         Objects.requireNonNull(staging, "staging is null");

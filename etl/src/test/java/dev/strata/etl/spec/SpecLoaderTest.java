@@ -2,6 +2,7 @@ package dev.strata.etl.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -260,7 +261,7 @@ class SpecLoaderTest {
         assertThat(loader.loadFile(good).origin()).isEqualTo(good.toString());
         assertThat(catchThrowableOfType(() -> loader.loadFile(bad), SpecException.class).getMessage())
                 .isEqualTo(bad + ": sources[0].keyz: unknown key 'keyz' (did you mean 'keys'?); allowed: clean, csv, dedup,"
-                        + " description, format, keys, name, normalize, path, rules, schema");
+                        + " description, files, format, keys, name, normalize, optional, path, rules, schema");
     }
 
     @Test
@@ -498,7 +499,17 @@ class SpecLoaderTest {
                 arguments(curated("{name: c, transform: '', mode: replace}"), "curated[0].transform",
                         "must name a transform"),
                 arguments(curated("{name: c, sql: a.sql, mode: upsert}"), "curated[0].mode",
-                        "unknown mode 'upsert'; use merge, replace, replace_partitions or scd2"),
+                        "unknown mode 'upsert'; use merge, replace, replace_partitions, scd2 or view"),
+                arguments(base(Map.of("path", "'${data}/in'"), ""), "sources[0].path",
+                        "uses ${data}, which is not declared under variables:"),
+                arguments(base("files: 'a/b.csv'"), "sources[0].files",
+                        "'a/b.csv' must be a file name pattern such as PATIENTS.csv*, without '/'"),
+                arguments(base("optional: maybe"), "sources[0].optional", "must be true or false, not 'maybe'"),
+                arguments(curated("{name: c, sql: a.sql, mode: view, requires: [patients]}"), "curated[0].requires",
+                        "'patients' is not a table name like clean.x or curated.y"),
+                arguments(curated("{name: c, sql: a.sql, mode: view, requires_any: [raw.x]}"), "curated[0].requires_any",
+                        "'raw.x' is not a table name like clean.x or curated.y"),
+                arguments(base("") + "staging: Bad Area\n", "staging", "'Bad Area' is not a valid staging area name"),
                 arguments(curated("{name: c, sql: a.sql, mode: merge}"), "curated[0].merge_keys",
                         "mode merge needs merge_keys"),
                 arguments(curated("{name: c, sql: a.sql}"), "curated[0].merge_keys",
@@ -551,6 +562,34 @@ class SpecLoaderTest {
             "keys", "[id]");
 
     /** A valid one-source spec, with {@code extra} (flow-mapping entries) added to the source. */
+    @Test
+    void variablesFillSourcePathsAndCanBeOverridden() {
+        PipelineSpec spec = loader.load("pipeline: p\nvariables: {data: in, flag: 'false'}\nsources:\n"
+                + "  - {name: s, path: '${data}/s', files: 'S.csv*', optional: true, csv: {quote: none, delimiter: '\\t'},"
+                + " schema: [{name: id, type: long}], keys: [id]}\n", "t.yaml");
+        assertThat(spec.withVariables(Map.of()).sources().get(0).path()).isEqualTo("in/s");
+        assertThat(spec.withVariables(Map.of("data", "s3a://b/x")).sources().get(0).path()).isEqualTo("s3a://b/x/s");
+        assertThat(spec.withVariables(Map.of("flag", "true")).variables()).containsEntry("flag", "true");
+        assertThat(spec.sources().get(0).files()).contains("S.csv*");
+        assertThat(spec.sources().get(0).optional()).isTrue();
+        assertThat(spec.sources().get(0).csv().quote()).isEqualTo(CsvOptions.NO_QUOTE);
+        assertThat(spec.sources().get(0).csv().delimiter()).isEqualTo('\t');
+        assertThatThrownBy(() -> spec.withVariables(Map.of("dta", "x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pipeline p has no variable 'dta' (it has: data, flag)");
+    }
+
+    @Test
+    void bundledOmopSpecLoads() {
+        PipelineSpec spec = loader.loadResource("mimic_omop");
+        assertThat(spec.sources()).hasSize(32);
+        assertThat(spec.staging()).contains("omop");
+        assertThat(spec.source("mimic_patients").orElseThrow().optional()).isFalse();
+        assertThat(spec.source("mimic_chartevents").orElseThrow().optional()).isTrue();
+        assertThat(spec.curated()).extracting(CuratedStep::name).contains("person", "measurement", "drug_era",
+                "omop_dq_results");
+    }
+
     static String base(String extra) {
         return base(Map.of(), extra);
     }

@@ -1,0 +1,113 @@
+package dev.strata.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.etl.generate.mimic.MimicGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code strata omop} through the CLI on the committed 100-patient MIMIC-III-shaped sample. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OmopEndToEndTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path lake;
+    static CliRun firstRun;
+
+    static String[] omop(String... extra) {
+        Path samples = Repository.root().resolve("data-samples/mimic");
+        List<String> args = new java.util.ArrayList<>(List.of("omop", "--lake", lake.toString(),
+                "--mimic", samples.resolve("csv").toString(), "--vocab", samples.resolve("vocabulary").toString(),
+                "--mappings", samples.resolve("mappings").toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @BeforeAll
+    static void convertTheSample() {
+        lake = dir.resolve("lake");
+        firstRun = CliRun.of(omop());
+    }
+
+    @Test
+    @Order(1)
+    void theCommittedSampleIsWhatTheGeneratorMakes() throws Exception {
+        Path regenerated = dir.resolve("regenerated");
+        new MimicGenerator(3).write(regenerated, 100, MimicGenerator.Options.defaults());
+        Path committed = Repository.root().resolve("data-samples/mimic/csv");
+        try (Stream<Path> files = Files.list(committed)) {
+            for (Path file : files.toList()) {
+                assertThat(Files.mismatch(file, regenerated.resolve(file.getFileName()))).as(file.toString())
+                        .isEqualTo(-1L);
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theConversionSucceedsAndReports() {
+        assertThat(firstRun.exitCode()).as(firstRun.toString()).isZero();
+        assertThat(firstRun.out()).contains("data quality: ").contains("mapped: ");
+        assertThat(lake.resolve("reports/omop/data_quality.md")).exists();
+        assertThat(lake.resolve("reports/omop/mapping_coverage.md")).exists();
+        assertThat(lake.resolve("staging/omop/person.manifest")).exists();
+    }
+
+    @Test
+    @Order(3)
+    void everyPatientAdmissionAndIcuStayArrives() {
+        assertThat(ServiceRequestsEndToEndTest.query(lake, "select count(*) from curated.person")).containsExactly("100");
+        assertThat(ServiceRequestsEndToEndTest.query(lake, "select count(*) from curated.visit_occurrence"))
+                .containsExactly("143");
+        assertThat(ServiceRequestsEndToEndTest.query(lake, "select count(*) from curated.visit_detail"))
+                .containsExactly("170");
+        // every lab event becomes a measurement; every diagnosis a row of the table its domain names
+        assertThat(ServiceRequestsEndToEndTest.query(lake,
+                "select count(*) from curated.measurement where measurement_id % 10000 div 100 = 5"))
+                .containsExactly("15000");
+        assertThat(ServiceRequestsEndToEndTest.query(lake, "select (select count(*) from curated.condition_occurrence)"
+                + " + (select count(*) from curated.observation where observation_id % 10000 div 100 = 1)"
+                + " + (select count(*) from curated.measurement where measurement_id % 10000 div 100 = 1)"))
+                .containsExactly("1287");
+    }
+
+    @Test
+    @Order(4)
+    void foreignKeysResolveAcrossTheWholeOutput() {
+        assertThat(ServiceRequestsEndToEndTest.query(lake, "select cdm_table, cdm_field, violated_rows "
+                + "from curated.omop_dq_results where check_name = 'is_foreign_key' "
+                + "and cdm_field not like '%concept_id' and violated_rows > 0")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aStrictRerunChangesNothingAndFailsOnTheChecksThatFail() {
+        List<String> before = ServiceRequestsEndToEndTest.query(lake,
+                "select * from curated.measurement order by measurement_id");
+        CliRun again = CliRun.of(omop("--strict"));
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(3);
+        assertThat(again.err()).contains("data-quality check(s) failed (--strict)");
+        assertThat(again.err()).contains("no new raw batches");
+        assertThat(ServiceRequestsEndToEndTest.query(lake, "select * from curated.measurement order by measurement_id"))
+                .isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void aFolderThatIsNotThereIsAUserMistake() {
+        CliRun run = CliRun.of("omop", "--lake", dir.resolve("other").toString(), "--mimic",
+                dir.resolve("nowhere").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--mimic").contains("is not a folder");
+    }
+}
