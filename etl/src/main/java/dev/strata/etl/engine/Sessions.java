@@ -40,6 +40,9 @@ public final class Sessions {
             setDefault(spark, "spark.driver.bindAddress", "127.0.0.1");
             int cores = Runtime.getRuntime().availableProcessors();
             setDefault(spark, "spark.sql.shuffle.partitions", Integer.toString(Math.max(4, cores * 4)));
+            // Delta rebuilds a table's state after every commit in this many tasks (default 50): on one
+            // machine, one per core is faster for the small logs a lake's tables have
+            setDefault(spark, "spark.databricks.delta.snapshotPartitions", Integer.toString(Math.max(1, cores)));
             setDefault(spark, "spark.sql.warehouse.dir",
                     new java.io.File(System.getProperty("java.io.tmpdir"), "strata-warehouse").toURI().toString());
         }
