@@ -79,12 +79,14 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
 
     @Override
     public Iterator<Row> call(FileTask task) throws IOException {
-        BufferedReader reader = TextInput.open(task.path(), Charset.forName(encoding));
+        BufferedReader reader = task.wholeFile() ? TextInput.open(task.path(), Charset.forName(encoding))
+                : TextInput.open(task.path(), Charset.forName(encoding), task.start(), task.end());
         CsvParser parser = newParser();
         parser.beginParsing(reader);
-        if (header) {
+        if (header && task.start() == 0) {
             parser.parseNext();
         }
+        long lineOffset = task.firstLine() - 1;
         return new Iterator<>() {
             private Row next = advance();
 
@@ -97,7 +99,7 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
                 ParsingContext context = parser.getContext();
                 String raw = stripLineEnd(context.currentParsedContent());
                 // the context counts lines up to the end of the record; step back over its own line breaks
-                long line = Math.max(1, context.currentLine() - lineBreaks(raw));
+                long line = lineOffset + Math.max(1, context.currentLine() - lineBreaks(raw));
                 return toRow(task, line, raw, tokens, multiline);
             }
 

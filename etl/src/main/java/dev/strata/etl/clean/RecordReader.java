@@ -82,10 +82,57 @@ public final class RecordReader {
                     positions = SourceColumns.declaredOrder(fields.size());
                     width = fields.size();
                 }
-                tasks.add(new FileTask(path, batch.batchId(), millis(batch), positions, width));
+                FileTask task = new FileTask(path, batch.batchId(), millis(batch), positions, width);
+                if (!source.csv().multiline() && file.bytes() > PART_BYTES && !TextInput.compressed(path)) {
+                    tasks.addAll(parts(task, PART_BYTES));
+                } else {
+                    tasks.add(task);
+                }
             }
         }
         return tasks;
+    }
+
+    /** Files of single-line records above this size are parsed in parts of about this size, in parallel. */
+    static final long PART_BYTES = 64L << 20;
+
+    /**
+     * A file cut at line starts into parts of about {@link #PART_BYTES}, each knowing the number of its
+     * first line, found by one pass over the file's bytes counting line ends.
+     */
+    static List<FileTask> parts(FileTask whole, long partBytes) {
+        List<FileTask> parts = new ArrayList<>();
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(whole.path());
+        try (java.io.InputStream in = path.getFileSystem(new org.apache.hadoop.conf.Configuration()).open(path)) {
+            byte[] buffer = new byte[1 << 20];
+            long position = 0;
+            long line = 1;
+            long partStart = 0;
+            long partFirstLine = 1;
+            long nextCut = partBytes;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        line++;
+                        long lineStart = position + i + 1;
+                        if (lineStart >= nextCut) {
+                            parts.add(whole.part(partStart, lineStart, partFirstLine));
+                            partStart = lineStart;
+                            partFirstLine = line;
+                            nextCut = lineStart + partBytes;
+                        }
+                    }
+                }
+                position += n;
+            }
+            if (position > partStart || parts.isEmpty()) {
+                parts.add(whole.part(partStart, position, partFirstLine));
+            }
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("cannot read " + whole.path(), e);
+        }
+        return parts;
     }
 
     private static List<FileTask> keyedTasks(SourceSpec source, List<BatchManifest> batches) {

@@ -19,6 +19,23 @@ final class TextInput {
     private TextInput() {
     }
 
+    /** The bytes {@code [start, end)} of an uncompressed file as text. */
+    static BufferedReader open(String file, Charset charset, long start, long end) throws IOException {
+        Configuration conf = new Configuration();
+        Path path = new Path(file);
+        org.apache.hadoop.fs.FSDataInputStream in = path.getFileSystem(conf).open(path);
+        in.seek(start);
+        InputStream bounded = new Bounded(in, end - start);
+        return new BufferedReader(new InputStreamReader(bounded, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+    }
+
+    /** Whether a file is read through a decompressing codec (and so cannot be cut into parts). */
+    static boolean compressed(String file) {
+        return new CompressionCodecFactory(new Configuration()).getCodec(new Path(file)) != null;
+    }
+
     static BufferedReader open(String file, Charset charset) throws IOException {
         Configuration conf = new Configuration();
         Path path = new Path(file);
@@ -30,5 +47,40 @@ final class TextInput {
         return new BufferedReader(new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+    }
+
+    /** At most {@code remaining} bytes of a stream. */
+    private static final class Bounded extends java.io.FilterInputStream {
+
+        private long remaining;
+
+        Bounded(InputStream in, long remaining) {
+            super(in);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
     }
 }

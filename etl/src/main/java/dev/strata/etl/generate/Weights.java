@@ -3,11 +3,11 @@ package dev.strata.etl.generate;
 import java.util.Objects;
 
 /** A fixed discrete distribution: picks an index with probability proportional to its weight. */
-final class Weights {
+public final class Weights {
 
     private final double[] cumulative;
 
-    Weights(double... weights) {
+    public Weights(double... weights) {
         Objects.requireNonNull(weights, "weights is null");
         if (weights.length == 0) {
             throw new IllegalArgumentException("weights must not be empty");
@@ -30,7 +30,7 @@ final class Weights {
     }
 
     /** The index whose share of the total holds {@code roll} (0 inclusive to 1 exclusive). */
-    int pick(double roll) {
+    public int pick(double roll) {
         int low = 0;
         int high = cumulative.length - 1;
         while (low < high) {
@@ -44,7 +44,7 @@ final class Weights {
         return low;
     }
 
-    int size() {
+    public int size() {
         return cumulative.length;
     }
 }

@@ -52,6 +52,43 @@ class CsvRecordParserTest {
     }
 
     @Test
+    void aFileCutIntoPartsGivesTheSameRecordsAndLineNumbersAsWhole() throws Exception {
+        StringBuilder text = new StringBuilder("id,summary,status\n");
+        for (int i = 1; i <= 200; i++) {
+            text.append(i).append(",note ").append("x".repeat(i % 17)).append(",Open\n");
+            if (i % 50 == 0) {
+                text.append("\n");
+            }
+        }
+        Path file = dir.resolve("big.csv");
+        Files.writeString(file, text);
+        CsvOptions options = new CsvOptions(true, ',', '"', '"', false, StandardCharsets.UTF_8);
+        CsvRecordParser parser = new CsvRecordParser(options);
+        FileTask whole = new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, 2}, 3);
+        List<FileTask> parts = RecordReader.parts(whole, 300);
+        assertThat(parts).hasSizeGreaterThan(5);
+        assertThat(parts.get(0).start()).isZero();
+        assertThat(parts.get(parts.size() - 1).end()).isEqualTo(Files.size(file));
+        for (int i = 1; i < parts.size(); i++) {
+            assertThat(parts.get(i).start()).isEqualTo(parts.get(i - 1).end());
+        }
+        List<String> fromWhole = new ArrayList<>();
+        for (Iterator<Row> it = parser.call(whole); it.hasNext();) {
+            Row row = it.next();
+            fromWhole.add(row.getLong(2) + ":" + row.getString(3));
+        }
+        List<String> fromParts = new ArrayList<>();
+        for (FileTask part : parts) {
+            for (Iterator<Row> it = parser.call(part); it.hasNext();) {
+                Row row = it.next();
+                fromParts.add(row.getLong(2) + ":" + row.getString(3));
+            }
+        }
+        assertThat(fromWhole).hasSize(200).startsWith("2:1,note x,Open");
+        assertThat(fromParts).isEqualTo(fromWhole);
+    }
+
+    @Test
     void wrongFieldCountsCarryAParseError() throws Exception {
         String text = "id,summary,status\n1,a\n2,a,b,c\n3,a,b\n";
         List<Row> rows = parse(text.getBytes(StandardCharsets.UTF_8), CsvOptions.defaults(), 3);

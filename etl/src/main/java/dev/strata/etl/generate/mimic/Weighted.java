@@ -3,16 +3,17 @@ package dev.strata.etl.generate.mimic;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
+import dev.strata.etl.generate.Weights;
 
 /** A fixed discrete distribution over items: draws an item with probability proportional to its weight. */
 final class Weighted<T> {
 
     private final List<T> items;
-    private final double[] cumulative;
+    private final Weights weights;
 
-    private Weighted(List<T> items, double[] cumulative) {
+    private Weighted(List<T> items, Weights weights) {
         this.items = items;
-        this.cumulative = cumulative;
+        this.weights = weights;
     }
 
     /**
@@ -27,7 +28,7 @@ final class Weighted<T> {
         if (items.isEmpty()) {
             throw new IllegalArgumentException(what + ": there must be at least one item to draw from");
         }
-        double[] cumulative = new double[items.size()];
+        double[] values = new double[items.size()];
         double total = 0;
         for (int i = 0; i < items.size(); i++) {
             double w = weight.applyAsDouble(items.get(i));
@@ -36,30 +37,16 @@ final class Weighted<T> {
                         + " must be a number of at least 0, cannot be: " + w);
             }
             total += w;
-            cumulative[i] = total;
+            values[i] = w;
         }
         if (total <= 0) {
             throw new IllegalArgumentException(what + ": the weights must not all be 0");
         }
-        for (int i = 0; i < cumulative.length; i++) {
-            cumulative[i] /= total;
-        }
-        return new Weighted<>(List.copyOf(items), cumulative);
+        return new Weighted<>(List.copyOf(items), new Weights(values));
     }
 
     T draw(Dice dice) {
-        double roll = dice.unit();
-        int low = 0;
-        int high = cumulative.length - 1;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (cumulative[middle] > roll) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return items.get(low);
+        return items.get(weights.pick(dice.unit()));
     }
 
     List<T> items() {
