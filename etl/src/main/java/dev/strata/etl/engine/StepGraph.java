@@ -86,7 +86,12 @@ public final class StepGraph<S, R> {
         try {
             while (true) {
                 if (failure == null) {
+                    // at most `parallelism` at once, the earliest declared first, so that a step others wait
+                    // for is not queued behind steps that became ready before it
                     for (S step : steps) {
+                        if (running >= parallelism) {
+                            break;
+                        }
                         if (!started.contains(step) && done.keySet().containsAll(dependencies.get(step))) {
                             started.add(step);
                             running++;
