@@ -1,0 +1,204 @@
+package dev.strata.transforms.identity;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.callUDF;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Standard forms of the values identity resolution compares, as Spark columns: built-in functions
+ * wherever they do the work, a Java function only for phone numbers (libphonenumber) and accents.
+ * <ul>
+ * <li>email: trimmed, lower case; a {@code +tag} is removed for every domain and, for the domains that
+ *     ignore dots in the local part (Gmail by default), the dots too; googlemail.com is gmail.com. A value
+ *     that is not an address is null.</li>
+ * <li>phone: E.164 ({@code +13035550142}) read with a default region; a value libphonenumber does not
+ *     hold for a valid number is null.</li>
+ * <li>name: lower case, accents and punctuation removed, spaces collapsed; a given name's nickname is
+ *     replaced by its formal name ({@code bob} becomes {@code robert}).</li>
+ * <li>address: lower case, punctuation removed, common street words abbreviated the USPS way.</li>
+ * </ul>
+ */
+public final class Standardisation {
+
+    static final String PHONE_FUNCTION = "strata_e164";
+    static final String FOLD_FUNCTION = "strata_fold_accents";
+
+    private static final Map<String, String> STREET_WORDS = streetWords();
+
+    private final SparkSession spark;
+    private final String defaultRegion;
+    private final Set<String> dotInsensitiveDomains;
+
+    /**
+     * @param defaultRegion the ISO 3166 region a phone number without a country code belongs to, e.g. US
+     * @param dotInsensitiveDomains email domains whose local part ignores dots (e.g. gmail.com)
+     */
+    public Standardisation(SparkSession spark, String defaultRegion, Set<String> dotInsensitiveDomains) {
+        this.spark = Objects.requireNonNull(spark, "spark is null");
+        Objects.requireNonNull(defaultRegion, "defaultRegion is null");
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultRegion)) {
+            throw new IllegalArgumentException("defaultRegion must be an ISO 3166 region libphonenumber knows, "
+                    + "cannot be: " + defaultRegion);
+        }
+        this.defaultRegion = defaultRegion;
+        this.dotInsensitiveDomains = Set.copyOf(Objects.requireNonNull(dotInsensitiveDomains,
+                "dotInsensitiveDomains is null"));
+        String region = defaultRegion;
+        spark.udf().register(PHONE_FUNCTION, (UDF1<String, String>) raw -> e164(raw, region), DataTypes.StringType);
+        spark.udf().register(FOLD_FUNCTION, (UDF1<String, String>) Standardisation::foldAccents, DataTypes.StringType);
+    }
+
+    public Standardisation(SparkSession spark) {
+        this(spark, "US", Set.of("gmail.com"));
+    }
+
+    public Column email(Column raw) {
+        Column value = lower(trim(raw));
+        Column local = regexp_extract(value, "^([^@\\s]+)@([a-z0-9.-]+\\.[a-z]{2,})$", 1);
+        Column domain = regexp_replace(regexp_extract(value, "^([^@\\s]+)@([a-z0-9.-]+\\.[a-z]{2,})$", 2),
+                "^googlemail\\.com$", "gmail.com");
+        Column untagged = regexp_replace(local, "\\+.*$", "");
+        Column dotless = regexp_replace(untagged, "\\.", "");
+        Column cleaned = dotInsensitiveDomains.isEmpty() ? untagged
+                : when(domain.isin(dotInsensitiveDomains.toArray()), dotless).otherwise(untagged);
+        return when(local.equalTo("").or(cleaned.equalTo("")), lit(null).cast("string"))
+                .otherwise(concat(cleaned, lit("@"), domain));
+    }
+
+    public Column phone(Column raw) {
+        return callUDF(PHONE_FUNCTION, raw);
+    }
+
+    /** A name in its compared form: folded, lower case, letters, digits and single spaces only. */
+    public Column name(Column raw) {
+        Column folded = lower(callUDF(FOLD_FUNCTION, raw));
+        Column lettersOnly = trim(regexp_replace(regexp_replace(folded, "[^a-z0-9 ]", " "), "\\s+", " "));
+        return when(lettersOnly.equalTo(""), lit(null).cast("string")).otherwise(lettersOnly);
+    }
+
+    /**
+     * Given names in their formal form: {@code given} standardised as {@link #name} and, when it is a
+     * known nickname with a single formal name, replaced by it.
+     */
+    public Dataset<Row> formalGivenName(Dataset<Row> records, String column, String output) {
+        Dataset<Row> nicknames = nicknames();
+        Column standard = name(col(column));
+        Dataset<Row> named = records.withColumn(output, standard);
+        return named.join(broadcast(nicknames), named.col(output).equalTo(nicknames.col("nickname")), "left")
+                .withColumn(output, coalesce(col("formal"), col(output)))
+                .drop("nickname", "formal");
+    }
+
+    public Column address(Column raw) {
+        Column words = name(raw);
+        for (Map.Entry<String, String> e : STREET_WORDS.entrySet()) {
+            words = regexp_replace(words, "\\b" + e.getKey() + "\\b", e.getValue());
+        }
+        return words;
+    }
+
+    /** The nickname table (a nickname of several formal names is left out: it does not say which). */
+    Dataset<Row> nicknames() {
+        Map<String, List<String>> formal = new LinkedHashMap<>();
+        try (InputStream in = Standardisation.class.getClassLoader().getResourceAsStream("identity/nicknames.csv");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in,
+                        "identity/nicknames.csv is missing from the classpath"), StandardCharsets.UTF_8))) {
+            reader.readLine();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String[] parts = line.split(",");
+                formal.computeIfAbsent(parts[1].trim(), k -> new ArrayList<>()).add(parts[0].trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the nickname table", e);
+        }
+        List<String> pairs = new ArrayList<>();
+        formal.forEach((nickname, names) -> {
+            if (names.size() == 1) {
+                pairs.add(nickname + "," + names.get(0));
+            }
+        });
+        return spark.createDataset(pairs, Encoders.STRING())
+                .selectExpr("split(value, ',')[0] AS nickname", "split(value, ',')[1] AS formal");
+    }
+
+    static String e164(String raw, String region) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            Phonenumber.PhoneNumber number = util.parse(raw, region);
+            return util.isValidNumber(number) ? util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
+    static String foldAccents(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    }
+
+    private static Map<String, String> streetWords() {
+        Map<String, String> words = new LinkedHashMap<>();
+        words.put("street", "st");
+        words.put("avenue", "ave");
+        words.put("road", "rd");
+        words.put("boulevard", "blvd");
+        words.put("drive", "dr");
+        words.put("lane", "ln");
+        words.put("court", "ct");
+        words.put("place", "pl");
+        words.put("terrace", "ter");
+        words.put("highway", "hwy");
+        words.put("parkway", "pkwy");
+        words.put("circle", "cir");
+        words.put("square", "sq");
+        words.put("apartment", "apt");
+        words.put("suite", "ste");
+        words.put("north", "n");
+        words.put("south", "s");
+        words.put("east", "e");
+        words.put("west", "w");
+        return words;
+    }
+
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.strata.transforms.identity;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strata.transforms.SparkTestSession;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+class StandardisationTest {
+
+    private final SparkSession spark = SparkTestSession.get();
+    private final Standardisation standard = new Standardisation(spark);
+
+    private List<String> apply(java.util.function.Function<Column, Column> f, String... values) {
+        Dataset<Row> in = spark.createDataset(Arrays.asList(values), Encoders.STRING()).toDF("v");
+        List<String> out = new ArrayList<>();
+        for (Row row : in.select(f.apply(col("v"))).collectAsList()) {
+            out.add(row.isNullAt(0) ? null : row.getString(0));
+        }
+        return out;
+    }
+
+    @Test
+    void emailsLoseCaseSpacesTagsAndGmailDots() {
+        assertThat(apply(standard::email, " Jane.Doe+shop@GMail.com ", "janedoe@googlemail.com",
+                "jane.doe+news@outlook.com", "j.smith@yahoo.com", "not an email", "@gmail.com", "+x@gmail.com", null))
+                .containsExactly("janedoe@gmail.com", "janedoe@gmail.com", "jane.doe@outlook.com",
+                        "j.smith@yahoo.com", null, null, null, null);
+    }
+
+    @Test
+    void phonesBecomeE164OrNothing() {
+        assertThat(apply(standard::phone, "(303) 555-0142", "303.555.0142", "+1 303 555 0142", "3035550142",
+                "+44 20 7946 0958", "0000000000", "12", "", null))
+                .containsExactly("+13035550142", "+13035550142", "+13035550142", "+13035550142", "+442079460958",
+                        null, null, null, null);
+    }
+
+    @Test
+    void namesAreFoldedAndNicknamesBecomeFormal() {
+        assertThat(apply(standard::name, "  José  O'Brien-Núñez ", "ZOË", "--", null))
+                .containsExactly("jose o brien nunez", "zoe", null, null);
+        Dataset<Row> people = spark.createDataset(List.of("Bob", "ROBERT", "Liz", "Pat", "Zed"), Encoders.STRING())
+                .toDF("given");
+        List<String> formal = new ArrayList<>();
+        for (Row row : standard.formalGivenName(people, "given", "given_std").orderBy("given").collectAsList()) {
+            formal.add(row.getString(0) + "=" + row.getString(1));
+        }
+        // 'pat' is short for patrick and patricia: it stays as it is
+        assertThat(formal).containsExactly("Bob=robert", "Liz=elizabeth", "Pat=pat", "ROBERT=robert", "Zed=zed");
+    }
+
+    @Test
+    void addressesUseTheShortStreetWords() {
+        assertThat(apply(standard::address, "12 North Main Street, Apartment 4", "12 N. Main St. Apt 4",
+                "700 Park Avenue")).containsExactly("12 n main st apt 4", "12 n main st apt 4", "700 park ave");
+    }
+
+    @Test
+    void refusesAnUnknownRegion() {
+        assertThatThrownBy(() -> new Standardisation(spark, "XX", Set.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be: XX");
+    }
+}
