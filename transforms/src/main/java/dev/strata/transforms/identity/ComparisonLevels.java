@@ -1,0 +1,93 @@
+package dev.strata.transforms.identity;
+
+import static org.apache.spark.sql.functions.callUDF;
+import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.levenshtein;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.soundex;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.util.Objects;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Comparison levels of two values as an integer column: -1 when either is missing, 0 for the least
+ * similar, up to the highest level for an exact match. Built-in functions where Spark has them
+ * (levenshtein, soundex, dates); Jaro–Winkler from Apache Commons Text, which Spark itself ships.
+ */
+public final class ComparisonLevels {
+
+    static final String JARO_WINKLER = "strata_jaro_winkler";
+
+    public ComparisonLevels(SparkSession spark) {
+        Objects.requireNonNull(spark, "spark is null");
+        JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
+        spark.udf().register(JARO_WINKLER, (UDF2<String, String, Double>) (a, b) ->
+                a == null || b == null ? null : similarity.apply(a, b), DataTypes.DoubleType);
+    }
+
+    /** 1 equal, 0 not, -1 missing. */
+    public Column exact(Column left, Column right) {
+        return missing(left, right, when(left.equalTo(right), lit(1)).otherwise(lit(0)));
+    }
+
+    /**
+     * Exact (highest), then one level per Jaro–Winkler threshold, highest threshold first, then 0;
+     * levels = thresholds + 2.
+     */
+    public Column jaroWinkler(Column left, Column right, double... thresholds) {
+        checkDescending(thresholds);
+        Column similarity = callUDF(JARO_WINKLER, left, right);
+        Column level = lit(0);
+        for (int i = thresholds.length - 1; i >= 0; i--) {
+            level = when(similarity.geq(thresholds[i]), lit(thresholds.length - i)).otherwise(level);
+        }
+        return missing(left, right, when(left.equalTo(right), lit(thresholds.length + 1)).otherwise(level));
+    }
+
+    /** Exact (highest), then one level per edit distance bound, smallest first, then 0. */
+    public Column levenshteinBands(Column left, Column right, int... maxDistances) {
+        Column distance = levenshtein(left, right);
+        Column level = lit(0);
+        for (int i = maxDistances.length - 1; i >= 0; i--) {
+            level = when(distance.leq(maxDistances[i]), lit(maxDistances.length - i)).otherwise(level);
+        }
+        return missing(left, right, when(left.equalTo(right), lit(maxDistances.length + 1)).otherwise(level));
+    }
+
+    /** 2 exact, 1 sounds the same (Soundex), 0 neither. */
+    public Column phonetic(Column left, Column right) {
+        return missing(left, right, when(left.equalTo(right), lit(2))
+                .when(soundex(left).equalTo(soundex(right)), lit(1)).otherwise(lit(0)));
+    }
+
+    /** Dates: 3 same day; 2 day and month swapped, or one part off; 1 same year; 0 otherwise. */
+    public Column date(Column left, Column right) {
+        Column sameYear = year(left).equalTo(year(right));
+        Column sameMonth = month(left).equalTo(month(right));
+        Column sameDay = dayofmonth(left).equalTo(dayofmonth(right));
+        Column swapped = sameYear.and(month(left).equalTo(dayofmonth(right))).and(dayofmonth(left).equalTo(month(right)));
+        Column twoOfThree = sameYear.and(sameMonth).or(sameYear.and(sameDay)).or(sameMonth.and(sameDay));
+        return missing(left, right, when(left.equalTo(right), lit(3)).when(swapped.or(twoOfThree), lit(2))
+                .when(sameYear, lit(1)).otherwise(lit(0)));
+    }
+
+    private static Column missing(Column left, Column right, Column level) {
+        return when(left.isNull().or(right.isNull()), lit(-1)).otherwise(level);
+    }
+
+    private static void checkDescending(double[] thresholds) {
+        for (int i = 0; i < thresholds.length; i++) {
+            if (!(thresholds[i] > 0 && thresholds[i] < 1) || (i > 0 && thresholds[i] >= thresholds[i - 1])) {
+                throw new IllegalArgumentException("thresholds must be between 0 and 1, highest first, cannot be: "
+                        + java.util.Arrays.toString(thresholds));
+            }
+        }
+    }
+}

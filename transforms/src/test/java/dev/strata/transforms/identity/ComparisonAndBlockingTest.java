@@ -1,0 +1,78 @@
+package dev.strata.transforms.identity;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.to_date;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strata.transforms.SparkTestSession;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class ComparisonAndBlockingTest {
+
+    private final SparkSession spark = SparkTestSession.get();
+    private final ComparisonLevels levels = new ComparisonLevels(spark);
+
+    private Dataset<Row> pairs(String... leftRight) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < leftRight.length; i += 2) {
+            rows.add(RowFactory.create(leftRight[i], leftRight[i + 1]));
+        }
+        return spark.createDataFrame(rows, new StructType().add("l", DataTypes.StringType).add("r", DataTypes.StringType));
+    }
+
+    private static List<Integer> ints(Dataset<Row> rows) {
+        return rows.collectAsList().stream().map(r -> r.getInt(0)).toList();
+    }
+
+    @Test
+    void stringLevelsFromExactDownToDifferent() {
+        Dataset<Row> names = pairs("martha", "martha", "martha", "marhta", "dwayne", "duane", "smith", "jones",
+                null, "jones");
+        assertThat(ints(names.select(levels.jaroWinkler(col("l"), col("r"), 0.92, 0.80))))
+                .containsExactly(3, 2, 1, 0, -1);
+        assertThat(ints(names.select(levels.levenshteinBands(col("l"), col("r"), 1, 2))))
+                .containsExactly(3, 1, 1, 0, -1); // marhta and duane are two edits away: the second band
+        assertThat(ints(names.select(levels.phonetic(col("l"), col("r"))))).containsExactly(2, 1, 1, 0, -1);
+        assertThat(ints(names.select(levels.exact(col("l"), col("r"))))).containsExactly(1, 0, 0, 0, -1);
+        assertThatThrownBy(() -> levels.jaroWinkler(col("l"), col("r"), 0.8, 0.9))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void datesCountPartialAgreement() {
+        Dataset<Row> dates = pairs("1980-03-05", "1980-03-05", "1980-03-05", "1980-05-03", "1980-03-05", "1980-03-17",
+                "1980-03-05", "1980-11-20", "1980-03-05", "1975-01-01", "1980-03-05", null);
+        assertThat(ints(dates.select(levels.date(to_date(col("l")), to_date(col("r"))))))
+                .containsExactly(3, 2, 2, 1, 0, -1);
+    }
+
+    @Test
+    void blockingRulesUniteWithoutComparingAPairTwiceAndSkipHugeBlocks() {
+        StructType schema = new StructType().add("record_id", DataTypes.LongType).add("email", DataTypes.StringType)
+                .add("surname", DataTypes.StringType).add("postcode", DataTypes.StringType);
+        List<Row> rows = new ArrayList<>(List.of(
+                RowFactory.create(1L, "a@x.com", "smith", "80202"),
+                RowFactory.create(2L, "a@x.com", "smith", "80202"),   // found by both rules: kept once, rule 0
+                RowFactory.create(3L, null, "smith", "80202"),        // by surname + postcode only
+                RowFactory.create(4L, null, null, "80202")));         // a missing value never blocks
+        for (long id = 10; id < 20; id++) {
+            rows.add(RowFactory.create(id, "test@test.com", "doe" + id, "1000" + id)); // a junk email
+        }
+        Dataset<Row> records = spark.createDataFrame(rows, schema);
+        CandidatePairs blocking = new CandidatePairs(List.of(List.of("email"), List.of("surname", "postcode")), 5);
+        List<String> found = blocking.pairs(records).orderBy("id_l", "id_r").collectAsList().stream()
+                .map(r -> r.getLong(0) + "-" + r.getLong(1) + "@" + r.getInt(2)).toList();
+        assertThat(found).containsExactly("1-2@0", "1-3@1", "2-3@1");
+        assertThat(blocking.oversizedBlocks(records).collectAsList()).extracting(r -> r.getInt(0) + ":"
+                + r.getString(1) + ":" + r.getLong(2)).containsExactly("0:test@test.com:10");
+    }
+}
