@@ -27,9 +27,9 @@ public final class ComparisonLevels {
 
     public ComparisonLevels(SparkSession spark) {
         Objects.requireNonNull(spark, "spark is null");
-        JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
+        // the similarity object is not serializable: each call makes its own (it holds no state)
         spark.udf().register(JARO_WINKLER, (UDF2<String, String, Double>) (a, b) ->
-                a == null || b == null ? null : similarity.apply(a, b), DataTypes.DoubleType);
+                a == null || b == null ? null : new JaroWinklerSimilarity().apply(a, b), DataTypes.DoubleType);
     }
 
     /** 1 equal, 0 not, -1 missing. */

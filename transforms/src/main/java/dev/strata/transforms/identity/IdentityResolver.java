@@ -1,0 +1,163 @@
+package dev.strata.transforms.identity;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Links records into clusters: deterministic links on strong identifiers (values shared by more than
+ * {@code maxIdentifierRecords} records are junk and link nothing), probabilistic links from blocked
+ * candidate pairs scored by a Fellegi–Sunter model estimated by EM, and connected components over both.
+ * Records need a {@code long} {@code record_id} and the standardised columns the plan names; a cluster's
+ * id is the smallest record id in it.
+ */
+public final class IdentityResolver {
+
+    /** What one field contributes to a pair's comparison. */
+    public enum Kind { EXACT, JARO_WINKLER, LEVENSHTEIN, PHONETIC, DATE }
+
+    public record Comparison(String field, Kind kind) {
+
+        public Comparison {
+            Objects.requireNonNull(field, "field is null");
+            Objects.requireNonNull(kind, "kind is null");
+        }
+
+        int levels() {
+            return switch (kind) {
+                case EXACT -> 2;
+                case PHONETIC -> 3;
+                case JARO_WINKLER, LEVENSHTEIN, DATE -> 4;
+            };
+        }
+    }
+
+    /** The plan, as a spec declares it. */
+    public record Plan(List<String> deterministicKeys, long maxIdentifierRecords, List<List<String>> blockingRules,
+            long maxBlockSize, List<Comparison> comparisons, double threshold) {
+
+        public Plan {
+            deterministicKeys = List.copyOf(deterministicKeys);
+            blockingRules = blockingRules.stream().map(List::copyOf).toList();
+            comparisons = List.copyOf(comparisons);
+            if (!(threshold > 0 && threshold < 1)) {
+                throw new IllegalArgumentException("threshold must be a probability between 0 and 1, cannot be: "
+                        + threshold);
+            }
+        }
+    }
+
+    /** Clusters, the scored pairs with their per-field weights, the model and the junk identifiers found. */
+    public record Result(Dataset<Row> clusters, Dataset<Row> scoredPairs, MatchModel model, Dataset<Row> junk,
+            int componentRounds) {
+    }
+
+    private final SparkSession spark;
+    private final Plan plan;
+    private final ComparisonLevels levels;
+
+    public IdentityResolver(SparkSession spark, Plan plan) {
+        this.spark = Objects.requireNonNull(spark, "spark is null");
+        this.plan = Objects.requireNonNull(plan, "plan is null");
+        this.levels = new ComparisonLevels(spark);
+    }
+
+    public Result resolve(Dataset<Row> records) {
+        List<Dataset<Row>> edges = new ArrayList<>();
+        List<Dataset<Row>> junk = new ArrayList<>();
+        for (String key : plan.deterministicKeys()) {
+            Dataset<Row> keyed = records.where(col(key).isNotNull());
+            Dataset<Row> sizes = keyed.groupBy(col(key)).agg(count(lit(1)).as("records"), min(col("record_id")).as("hub"));
+            junk.add(sizes.where(col("records").gt(plan.maxIdentifierRecords()))
+                    .select(lit(key).as("identifier"), col(key).cast("string").as("value"), col("records")));
+            // a star per identifier value: k - 1 edges to its smallest record, never k squared
+            edges.add(keyed.join(sizes.where(col("records").leq(plan.maxIdentifierRecords())), key)
+                    .select(col("record_id").as("src"), col("hub").as("dst")));
+        }
+
+        Dataset<Row> candidates = new CandidatePairs(plan.blockingRules(), plan.maxBlockSize()).pairs(records);
+        List<String> fields = plan.comparisons().stream().map(Comparison::field).distinct().toList();
+        Dataset<Row> left = records.select(prefixed(fields, "l_", "id_l"));
+        Dataset<Row> right = records.select(prefixed(fields, "r_", "id_r"));
+        Dataset<Row> compared = candidates.join(left, "id_l").join(right, "id_r");
+        List<String> levelColumns = new ArrayList<>();
+        int[] levelCounts = new int[plan.comparisons().size()];
+        for (int i = 0; i < plan.comparisons().size(); i++) {
+            Comparison c = plan.comparisons().get(i);
+            String name = c.field() + "_" + c.kind().name().toLowerCase(java.util.Locale.ROOT);
+            compared = compared.withColumn(name, level(c, col("l_" + c.field()), col("r_" + c.field())));
+            levelColumns.add(name);
+            levelCounts[i] = c.levels();
+        }
+        List<String> kept = new ArrayList<>(List.of("rule"));
+        kept.addAll(levelColumns);
+        compared = compared.select(concat(col("id_l"), col("id_r"), kept)).localCheckpoint(true);
+        ExpectationMaximisation em = new ExpectationMaximisation(levelColumns, levelCounts, 200, 1e-6);
+        // u starts from random pairs, which are almost all non-matches; EM then refines m, u and the
+        // match share over the candidates (holding u fixed lets "same block" pass for "same person")
+        double[][] u = em.uFromRandomPairs(em.patterns(randomPairs(records, fields, levelColumns)));
+        MatchModel neutral = em.neutralStart(0.1);
+        MatchModel start = new MatchModel(neutral.fields(), neutral.lambda(), neutral.m(), u, 0);
+        MatchModel model = em.fit(em.patterns(compared), start, Optional.empty());
+        Dataset<Row> scored = model.score(compared);
+        edges.add(scored.where(col("match_probability").geq(plan.threshold()))
+                .select(col("id_l").as("src"), col("id_r").as("dst")));
+
+        Dataset<Row> allEdges = edges.stream().reduce(Dataset::union).orElseThrow();
+        ConnectedComponents.Result components = new ConnectedComponents().apply(allEdges);
+        Dataset<Row> linked = components.components();
+        Dataset<Row> clusters = records.select(col("record_id"))
+                .join(linked, records.col("record_id").equalTo(linked.col("node")), "left")
+                .select(col("record_id"), org.apache.spark.sql.functions.coalesce(col("component"), col("record_id"))
+                        .as("cluster_id"));
+        Dataset<Row> junkValues = junk.stream().reduce(Dataset::union).orElse(spark.emptyDataFrame());
+        return new Result(clusters, scored, model, junkValues, components.rounds());
+    }
+
+    /** About 200,000 pairs of records drawn at random (with a fixed seed), with their comparison levels. */
+    private Dataset<Row> randomPairs(Dataset<Row> records, List<String> fields, List<String> levelColumns) {
+        long n = Math.max(1, records.count());
+        double fraction = Math.min(1.0, 500.0 / n);
+        Dataset<Row> left = records.sample(false, fraction, 11).select(prefixed(fields, "l_", "id_l"));
+        Dataset<Row> right = records.sample(false, fraction, 13).select(prefixed(fields, "r_", "id_r"));
+        Dataset<Row> pairs = left.crossJoin(right).where(col("id_l").notEqual(col("id_r")));
+        for (int i = 0; i < plan.comparisons().size(); i++) {
+            Comparison c = plan.comparisons().get(i);
+            pairs = pairs.withColumn(levelColumns.get(i), level(c, col("l_" + c.field()), col("r_" + c.field())));
+        }
+        return pairs.select(levelColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    }
+
+    private Column level(Comparison c, Column l, Column r) {
+        return switch (c.kind()) {
+            case EXACT -> levels.exact(l, r);
+            case JARO_WINKLER -> levels.jaroWinkler(l, r, 0.92, 0.80);
+            case LEVENSHTEIN -> levels.levenshteinBands(l, r, 1, 3);
+            case PHONETIC -> levels.phonetic(l, r);
+            case DATE -> levels.date(l, r);
+        };
+    }
+
+    private static Column[] concat(Column a, Column b, List<String> more) {
+        List<Column> out = new ArrayList<>(List.of(a, b));
+        more.forEach(m -> out.add(col(m)));
+        return out.toArray(Column[]::new);
+    }
+
+    private static Column[] prefixed(List<String> fields, String prefix, String id) {
+        List<Column> out = new ArrayList<>();
+        out.add(col("record_id").as(id));
+        fields.forEach(f -> out.add(col(f).as(prefix + f)));
+        return out.toArray(Column[]::new);
+    }
+}

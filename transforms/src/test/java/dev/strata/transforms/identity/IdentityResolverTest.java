@@ -1,0 +1,92 @@
+package dev.strata.transforms.identity;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.to_date;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.strata.transforms.SparkTestSession;
+import dev.strata.transforms.identity.IdentityResolver.Comparison;
+import dev.strata.transforms.identity.IdentityResolver.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class IdentityResolverTest {
+
+    private final SparkSession spark = SparkTestSession.get();
+
+    private static final String[] GIVEN = {"anna", "boris", "carla", "david", "elena", "frank", "greta", "hugo",
+        "irene", "jonas", "karin", "lukas", "marta", "nils", "olga", "paul", "rosa", "sven", "tina", "uwe"};
+    private static final String[] FAMILY = {"keller", "meyer", "schulz", "wagner", "becker", "hoffmann", "koch",
+        "richter", "klein", "wolf"};
+
+    /** 60 people, three records each with small differences, and a junk email on ten unrelated records. */
+    private Dataset<Row> records() {
+        List<Row> rows = new ArrayList<>();
+        long id = 1;
+        for (int p = 0; p < 60; p++) {
+            String given = GIVEN[p % GIVEN.length];
+            String family = FAMILY[(p * 7) % FAMILY.length] + (p / 20 == 0 ? "" : p / 20 == 1 ? "er" : "mann");
+            String dob = String.format("19%02d-%02d-%02d", 50 + p % 40, 1 + p % 12, 1 + p % 28);
+            String postcode = String.valueOf(80200 + p % 15);
+            String email = given + "." + family + "@mail.test";
+            rows.add(RowFactory.create(id++, given, family, dob, postcode, email, "P" + p));
+            rows.add(RowFactory.create(id++, given.substring(0, given.length() - 1) + "x", family, dob, postcode,
+                    p % 10 == 0 ? "test@test.com" : null, "P" + p));               // a typo, no email
+            rows.add(RowFactory.create(id++, given, family, null, postcode, email, "P" + p)); // no birth date
+        }
+        StructType schema = new StructType().add("record_id", DataTypes.LongType).add("given", DataTypes.StringType)
+                .add("family", DataTypes.StringType).add("dob_text", DataTypes.StringType)
+                .add("postcode", DataTypes.StringType).add("email", DataTypes.StringType)
+                .add("truth", DataTypes.StringType);
+        return spark.createDataFrame(rows, schema).withColumn("dob", to_date(col("dob_text")));
+    }
+
+    @Test
+    void linksEveryPersonsRecordsAndNothingElse() {
+        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), 5,
+                List.of(List.of("postcode"), List.of("given", "dob")), 1000,
+                List.of(new Comparison("given", Kind.JARO_WINKLER), new Comparison("family", Kind.JARO_WINKLER),
+                        new Comparison("dob", Kind.DATE), new Comparison("postcode", Kind.EXACT)), 0.9);
+        Dataset<Row> records = records();
+        IdentityResolver.Result result = new IdentityResolver(spark, plan).resolve(records);
+
+        assertThat(result.junk().collectAsList()).extracting(r -> r.getString(1) + "x" + r.getLong(2))
+                .containsExactly("test@test.comx6");
+        Dataset<Row> assignments = result.clusters().join(records, "record_id")
+                .select(col("cluster_id").as("cluster"), col("truth"));
+        LinkageEvaluation.Scores scores = new LinkageEvaluation().score(assignments);
+        assertThat(scores.truePairs()).isEqualTo(180);
+        assertThat(scores.precision()).as(scores.toString()).isEqualTo(1.0);
+        assertThat(scores.recall()).as(scores.toString()).isEqualTo(1.0);
+        assertThat(result.model().m()[0][3]).isGreaterThan(result.model().u()[0][3]);
+        // every scored pair keeps its per-field weights for explanations
+        assertThat(result.scoredPairs().columns()).contains("w_given_jaro_winkler", "w_dob_date", "match_probability");
+    }
+
+    @Test
+    void evaluationCountsPairsAndBcubed() {
+        StructType schema = new StructType().add("cluster", DataTypes.LongType).add("truth", DataTypes.StringType);
+        // truth {a1,a2,a3} {b1}; clusters {a1,a2} {a3,b1}
+        Dataset<Row> assignments = spark.createDataFrame(List.of(RowFactory.create(1L, "a"), RowFactory.create(1L, "a"),
+                RowFactory.create(2L, "a"), RowFactory.create(2L, "b")), schema);
+        LinkageEvaluation.Scores scores = new LinkageEvaluation().score(assignments);
+        assertThat(scores.truePairs()).isEqualTo(3);
+        assertThat(scores.predictedPairs()).isEqualTo(2);
+        assertThat(scores.correctPairs()).isEqualTo(1);
+        assertThat(scores.precision()).isEqualTo(0.5);
+        assertThat(scores.recall()).isCloseTo(1 / 3.0, within(1e-12));
+        // B-cubed precision: (1 + 1 + 1/2 + 1/2) / 4; recall: (2/3 + 2/3 + 1/3 + 1) / 4
+        assertThat(scores.bcubedPrecision()).isCloseTo(0.75, within(1e-12));
+        assertThat(scores.bcubedRecall()).isCloseTo((2 / 3.0 + 2 / 3.0 + 1 / 3.0 + 1) / 4, within(1e-12));
+    }
+}
