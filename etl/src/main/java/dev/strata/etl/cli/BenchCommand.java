@@ -2,6 +2,7 @@ package dev.strata.etl.cli;
 
 import dev.strata.etl.UserError;
 import dev.strata.etl.bench.EngineBenchmark;
+import dev.strata.etl.bench.IdentityBenchmark;
 import dev.strata.etl.bench.OmopBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,13 +23,14 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmark: bench engine --rows N | bench omop --patients N (each beside a baseline)";
+        return "benchmark: bench engine --rows N | bench omop --patients N | bench identity --people N";
     }
 
     @Override
     public String usage() {
         return "engine --rows N [--files K] [--seed S] [--work DIR] [--keep]\n"
-                + "       strata bench omop --patients N [--seed S] [--work DIR] [--keep]";
+                + "       strata bench omop --patients N [--seed S] [--work DIR] [--keep]\n"
+                + "       strata bench identity --people N [--seed S] [--work DIR] [--keep]";
     }
 
     @Override
@@ -37,6 +39,8 @@ final class BenchCommand implements Command {
         options.addOption(Option.builder().longOpt("rows").hasArg().argName("N").desc("rows to generate").build());
         options.addOption(Option.builder().longOpt("patients").hasArg().argName("N")
                 .desc("omop: patients to generate (default 1000)").build());
+        options.addOption(Option.builder().longOpt("people").hasArg().argName("N")
+                .desc("identity: people to generate (default 10000)").build());
         options.addOption(Option.builder().longOpt("files").hasArg().argName("K")
                 .desc("input files (default: one per core)").build());
         options.addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("seed (default 311)").build());
@@ -49,8 +53,9 @@ final class BenchCommand implements Command {
     @Override
     public int execute(CommandLine line, Console console) throws IOException {
         boolean omop = line.getArgList().size() == 1 && line.getArgList().get(0).equals("omop");
-        if (!omop && (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("engine"))) {
-            throw new UserError("name the benchmark: engine or omop");
+        boolean identity = line.getArgList().size() == 1 && line.getArgList().get(0).equals("identity");
+        if (!omop && !identity && (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("engine"))) {
+            throw new UserError("name the benchmark: engine, omop or identity");
         }
         long rows = CommonOptions.number(line, "rows", 1_000_000, 1000);
         int files = (int) CommonOptions.number(line, "files", Runtime.getRuntime().availableProcessors(), 1);
@@ -58,6 +63,12 @@ final class BenchCommand implements Command {
         Path work = line.hasOption("work") ? Path.of(line.getOptionValue("work"))
                 : Files.createTempDirectory("strata-bench-");
         try (Context context = new Context("strata bench", line)) {
+            if (identity) {
+                int people = (int) CommonOptions.number(line, "people", 10_000, 10);
+                new IdentityBenchmark(context.spark(), console.out(), console.err()).run(work, people,
+                        CommonOptions.number(line, "seed", 7, Long.MIN_VALUE));
+                return 0;
+            }
             if (omop) {
                 int patients = (int) CommonOptions.number(line, "patients", 1000, 1);
                 new OmopBenchmark(context.spark(), SpecReference.load("mimic_omop", context.lake()), console.out(),

@@ -42,11 +42,16 @@ public final class IdentityResolver {
         }
     }
 
-    /** The plan, as a spec declares it. */
-    public record Plan(List<String> deterministicKeys, long maxIdentifierRecords, List<List<String>> blockingRules,
+    /**
+     * The plan, as a spec declares it. {@code guarded} columns (emails, phones, cards...) lose every value
+     * that more than {@code maxIdentifierRecords} records share: test addresses and dummy numbers are
+     * treated as missing in links, blocks and comparisons, and reported.
+     */
+    public record Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords, List<List<String>> blockingRules,
             long maxBlockSize, List<Comparison> comparisons, double threshold) {
 
         public Plan {
+            guarded = List.copyOf(guarded);
             deterministicKeys = List.copyOf(deterministicKeys);
             blockingRules = blockingRules.stream().map(List::copyOf).toList();
             comparisons = List.copyOf(comparisons);
@@ -72,17 +77,29 @@ public final class IdentityResolver {
         this.levels = new ComparisonLevels(spark);
     }
 
-    public Result resolve(Dataset<Row> records) {
+    public Result resolve(Dataset<Row> input) {
         List<Dataset<Row>> edges = new ArrayList<>();
         List<Dataset<Row>> junk = new ArrayList<>();
+        Dataset<Row> records = input;
+        for (String column : plan.guarded()) {
+            Dataset<Row> shared = records.where(col(column).isNotNull()).groupBy(col(column))
+                    .agg(count(lit(1)).as("records")).where(col("records").gt(plan.maxIdentifierRecords()))
+                    .localCheckpoint(true);
+            junk.add(shared.select(lit(column).as("identifier"), col(column).cast("string").as("value"),
+                    col("records")));
+            Dataset<Row> marked = shared.select(col(column).as("junk_value"), lit(true).as("junk_flag"));
+            records = records.join(org.apache.spark.sql.functions.broadcast(marked),
+                    records.col(column).equalTo(marked.col("junk_value")), "left")
+                    .withColumn(column, org.apache.spark.sql.functions.when(col("junk_flag"), lit(null)
+                            .cast(records.schema().apply(column).dataType())).otherwise(col(column)))
+                    .drop("junk_value", "junk_flag");
+        }
+        records = records.localCheckpoint(true);
         for (String key : plan.deterministicKeys()) {
             Dataset<Row> keyed = records.where(col(key).isNotNull());
-            Dataset<Row> sizes = keyed.groupBy(col(key)).agg(count(lit(1)).as("records"), min(col("record_id")).as("hub"));
-            junk.add(sizes.where(col("records").gt(plan.maxIdentifierRecords()))
-                    .select(lit(key).as("identifier"), col(key).cast("string").as("value"), col("records")));
+            Dataset<Row> hubs = keyed.groupBy(col(key)).agg(min(col("record_id")).as("hub"));
             // a star per identifier value: k - 1 edges to its smallest record, never k squared
-            edges.add(keyed.join(sizes.where(col("records").leq(plan.maxIdentifierRecords())), key)
-                    .select(col("record_id").as("src"), col("hub").as("dst")));
+            edges.add(keyed.join(hubs, key).select(col("record_id").as("src"), col("hub").as("dst")));
         }
 
         Dataset<Row> candidates = new CandidatePairs(plan.blockingRules(), plan.maxBlockSize()).pairs(records);

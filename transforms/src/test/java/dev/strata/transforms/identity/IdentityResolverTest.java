@@ -53,7 +53,7 @@ class IdentityResolverTest {
 
     @Test
     void linksEveryPersonsRecordsAndNothingElse() {
-        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), 5,
+        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of("email"), 5,
                 List.of(List.of("postcode"), List.of("given", "dob")), 1000,
                 List.of(new Comparison("given", Kind.JARO_WINKLER), new Comparison("family", Kind.JARO_WINKLER),
                         new Comparison("dob", Kind.DATE), new Comparison("postcode", Kind.EXACT)), 0.9);
