@@ -3,6 +3,8 @@ package dev.strata.etl.cli;
 import dev.strata.etl.UserError;
 import dev.strata.etl.generate.GenerationReport;
 import dev.strata.etl.generate.ServiceRequestGenerator;
+import dev.strata.etl.generate.cdp.CdpSummary;
+import dev.strata.etl.generate.cdp.CustomerGenerator;
 import dev.strata.etl.generate.mimic.GenerationSummary;
 import dev.strata.etl.generate.mimic.MimicGenerator;
 import java.io.IOException;
@@ -21,13 +23,14 @@ final class GenerateCommand implements Command {
 
     @Override
     public String summary() {
-        return "write deterministic sample data: generate service_requests|mimic ... --out DIR";
+        return "write deterministic sample data: generate service_requests|mimic|cdp ... --out DIR";
     }
 
     @Override
     public String usage() {
         return "service_requests --rows N [--seed S] [--files K] --out DIR\n"
-                + "       strata generate mimic --patients N [--seed S] [--gzip] [--lower-case-headers] --out DIR";
+                + "       strata generate mimic --patients N [--seed S] [--gzip] [--lower-case-headers] --out DIR\n"
+                + "       strata generate cdp --people N [--seed S] --out DIR";
     }
 
     @Override
@@ -40,6 +43,8 @@ final class GenerateCommand implements Command {
                 .desc("split the rows over K files (default 1)").build());
         options.addOption(Option.builder().longOpt("patients").hasArg().argName("N")
                 .desc("mimic: patients to write").build());
+        options.addOption(Option.builder().longOpt("people").hasArg().argName("N")
+                .desc("cdp: people whose records to write").build());
         options.addOption(Option.builder().longOpt("gzip").desc("mimic: write .csv.gz files").build());
         options.addOption(Option.builder().longOpt("lower-case-headers")
                 .desc("mimic: lower-case headers, as the public demo has them").build());
@@ -53,8 +58,11 @@ final class GenerateCommand implements Command {
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("mimic")) {
             return mimic(line, console);
         }
+        if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("cdp")) {
+            return cdp(line, console);
+        }
         if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("service_requests")) {
-            throw new UserError("name what to generate: service_requests or mimic");
+            throw new UserError("name what to generate: service_requests, mimic or cdp");
         }
         if (!line.hasOption("rows") || !line.hasOption("out")) {
             throw new UserError("--rows N and --out DIR are required");
@@ -85,6 +93,24 @@ final class GenerateCommand implements Command {
         GenerationSummary summary = new MimicGenerator(seed).write(out, (int) patients,
                 new MimicGenerator.Options(line.hasOption("gzip"), line.hasOption("lower-case-headers")));
         console.out().printf("wrote MIMIC-III-shaped data for %,d patients to %s in %.1fs%n", patients, out,
+                (System.nanoTime() - start) / 1e9);
+        console.out().println(summary);
+        return 0;
+    }
+
+    private static int cdp(CommandLine line, Console console) throws IOException {
+        if (!line.hasOption("people") || !line.hasOption("out")) {
+            throw new UserError("--people N and --out DIR are required");
+        }
+        long people = CommonOptions.number(line, "people", 0, 1);
+        if (people > CustomerGenerator.MAX_PEOPLE) {
+            throw new UserError("--people must be at most " + CustomerGenerator.MAX_PEOPLE + ", not " + people);
+        }
+        Path out = Path.of(line.getOptionValue("out"));
+        long start = System.nanoTime();
+        CdpSummary summary = new CustomerGenerator(CommonOptions.number(line, "seed", 7, Long.MIN_VALUE))
+                .write(out, (int) people);
+        console.out().printf("wrote CDP sources for %,d people to %s in %.1fs%n", people, out,
                 (System.nanoTime() - start) / 1e9);
         console.out().println(summary);
         return 0;
