@@ -277,30 +277,6 @@ class ServiceRequestGeneratorTest {
 
     /** Splits one CSV record into its fields, unquoting and undoubling quotes. */
     static List<String> fields(String record) {
-        List<String> result = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < record.length(); i++) {
-            char c = record.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < record.length() && record.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                result.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        result.add(field.toString());
-        return result;
+        return CsvText.fields(record);
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.etl.generate.cdp;
 
+import dev.strata.etl.generate.SplitMix;
 import dev.strata.etl.generate.Weights;
 import java.util.List;
 import java.util.Objects;
@@ -12,12 +13,10 @@ import java.util.Objects;
  */
 final class Dice {
 
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
-    private long state;
+    private final SplitMix random;
 
     Dice(long seed) {
-        this.state = seed;
+        this.random = new SplitMix(seed);
     }
 
     /** The dice for one subject and one purpose ({@code salt}) of a run with {@code seed}. */
@@ -27,41 +26,30 @@ final class Dice {
 
     /** A well-mixed key of three numbers, for draws that must not depend on any state. */
     static long key(long seed, long subject, long salt) {
-        return mix(mix(mix(seed) + subject * GOLDEN) ^ salt);
+        return SplitMix.key(seed, subject, salt);
     }
 
-    /** The SplitMix64 finaliser: a bijection of the 64-bit numbers that spreads every input bit. */
     static long mix(long value) {
-        long z = value;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SplitMix.mix(value);
     }
 
     long nextLong() {
-        state += GOLDEN;
-        return mix(state);
+        return random.nextLong();
     }
 
     /** A draw in 0 inclusive to 1 exclusive. */
     double unit() {
-        return (nextLong() >>> 11) * 0x1.0p-53;
+        return random.unit();
     }
 
     /** A whole number in 0 inclusive to {@code bound} exclusive. */
     int below(int bound) {
-        if (bound <= 0) {
-            throw new IllegalArgumentException("bound must be at least 1, cannot be: " + bound);
-        }
-        return (int) (unit() * bound);
+        return random.below(bound);
     }
 
     /** A whole number in {@code low} to {@code high}, both inclusive. */
     int between(int low, int high) {
-        if (high < low) {
-            throw new IllegalArgumentException("high must be at least low (" + low + "), cannot be: " + high);
-        }
-        return low + below(high - low + 1);
+        return random.between(low, high);
     }
 
     /** A whole number in {@code low} to {@code high}, both inclusive. */

@@ -1,5 +1,7 @@
 package dev.strata.etl.generate.mimic;
 
+import dev.strata.etl.generate.SplitMix;
+
 /**
  * A small deterministic random source (SplitMix64) whose draws are the same on every JVM and platform:
  * the transcendental functions come from {@link StrictMath}, never from {@link Math}. One dice is made
@@ -8,14 +10,12 @@ package dev.strata.etl.generate.mimic;
  */
 final class Dice {
 
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
-    private long state;
+    private final SplitMix random;
     private double spareGaussian;
     private boolean hasSpare;
 
     Dice(long seed) {
-        this.state = seed;
+        this.random = new SplitMix(seed);
     }
 
     /** The dice for one subject and one purpose ({@code salt}) of a run with {@code seed}. */
@@ -25,38 +25,27 @@ final class Dice {
 
     /** A well-mixed key of three numbers, for draws that must not depend on any state. */
     static long key(long seed, long subject, long salt) {
-        return mix(mix(mix(seed) + subject * GOLDEN) ^ salt);
+        return SplitMix.key(seed, subject, salt);
     }
 
-    /** The SplitMix64 finaliser: a bijection that spreads every input bit over the output. */
-    static long mix(long value) {
-        long z = value;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 
     long nextLong() {
-        state += GOLDEN;
-        return mix(state);
+        return random.nextLong();
     }
 
     /** A draw in 0 inclusive to 1 exclusive. */
     double unit() {
-        return (nextLong() >>> 11) * 0x1.0p-53;
+        return random.unit();
     }
 
     /** A whole number in 0 inclusive to {@code bound} exclusive. */
     int below(int bound) {
-        if (bound <= 0) {
-            throw new IllegalArgumentException("bound must be at least 1, cannot be: " + bound);
-        }
-        return (int) (unit() * bound);
+        return random.below(bound);
     }
 
     /** A whole number in {@code low} to {@code high}, both inclusive. */
     int between(int low, int high) {
-        return low + below(high - low + 1);
+        return random.between(low, high);
     }
 
     /** A number in {@code low} inclusive to {@code high} exclusive. */

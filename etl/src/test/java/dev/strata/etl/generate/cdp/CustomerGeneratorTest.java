@@ -3,6 +3,7 @@ package dev.strata.etl.generate.cdp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.etl.generate.CsvText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -959,37 +960,7 @@ class CustomerGeneratorTest {
 
         static Table read(Path file) throws IOException {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            List<List<String>> records = new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    records.add(List.copyOf(fields));
-                    fields.clear();
-                } else {
-                    field.append(c);
-                }
-            }
-            assertThat(quoted).as(file + " ends inside quotes").isFalse();
-            assertThat(field.length() + fields.size()).as(file + " ends without a line end").isZero();
+            List<List<String>> records = CsvText.records(text);
             return new Table(records.get(0), records.subList(1, records.size()));
         }
 

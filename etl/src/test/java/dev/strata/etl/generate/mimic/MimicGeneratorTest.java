@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.strata.etl.generate.CsvText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -635,37 +636,7 @@ class MimicGeneratorTest {
         }
 
         static Table parse(String text) {
-            List<List<String>> records = new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    records.add(fields);
-                    fields = new ArrayList<>();
-                } else if (c != '\r') {
-                    field.append(c);
-                }
-            }
-            assertThat(quoted).as("a quoted field is left open").isFalse();
-            assertThat(field.length() + fields.size()).as("the file ends with a line end").isZero();
+            List<List<String>> records = CsvText.records(text);
             List<String> header = records.get(0).stream().map(h -> h.toUpperCase(Locale.ROOT)).toList();
             return new Table(header, records.subList(1, records.size()));
         }
