@@ -3,11 +3,14 @@ package dev.strata.transforms.identity;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.min;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,20 +44,45 @@ public final class CandidatePairs {
     }
 
     public Dataset<Row> pairs(Dataset<Row> records) {
+        return pairs(records, Optional.empty());
+    }
+
+    /**
+     * The pairs, or with {@code newFlag} (a boolean column) only those with at least one new record: new
+     * records against the records already resolved and against each other, never two old records.
+     */
+    public Dataset<Row> pairs(Dataset<Row> records, Optional<String> newFlag) {
         Dataset<Row> all = null;
         for (int r = 0; r < rules.size(); r++) {
             List<String> columns = rules.get(r);
             Dataset<Row> keyed = blockable(records, columns);
-            Dataset<Row> left = keyed.select(keys(columns, "l", col("record_id").as("id_l")));
-            Dataset<Row> right = keyed.select(keys(columns, "r", col("record_id").as("id_r")));
-            Column on = col("id_l").lt(col("id_r"));
-            for (String c : columns) {
-                on = on.and(col("l_" + c).equalTo(col("r_" + c)));
+            Dataset<Row> found;
+            if (newFlag.isEmpty()) {
+                Dataset<Row> left = keyed.select(keys(columns, "l", col("record_id").as("id_l")));
+                Dataset<Row> right = keyed.select(keys(columns, "r", col("record_id").as("id_r")));
+                found = left.join(right, matching(columns, col("id_l").lt(col("id_r"))))
+                        .select(col("id_l"), col("id_r"), lit(r).as("rule"));
+            } else {
+                Column isNew = col(newFlag.get());
+                Dataset<Row> left = keyed.where(isNew).select(keys(columns, "l", col("record_id").as("a")));
+                Dataset<Row> right = keyed.select(keys(columns, "r", col("record_id").as("b"), isNew.as("b_new")));
+                // a new record meets every old one once, and each other new one once (from the smaller id)
+                Column once = col("b_new").and(col("a").lt(col("b"))).or(org.apache.spark.sql.functions.not(col("b_new")));
+                found = left.join(right, matching(columns, once))
+                        .select(least(col("a"), col("b")).as("id_l"), greatest(col("a"), col("b")).as("id_r"),
+                                lit(r).as("rule"));
             }
-            Dataset<Row> found = left.join(right, on).select(col("id_l"), col("id_r"), lit(r).as("rule"));
             all = all == null ? found : all.union(found);
         }
         return all.groupBy(col("id_l"), col("id_r")).agg(min(col("rule")).as("rule"));
+    }
+
+    private static Column matching(List<String> columns, Column condition) {
+        Column on = condition;
+        for (String c : columns) {
+            on = on.and(col("l_" + c).equalTo(col("r_" + c)));
+        }
+        return on;
     }
 
     /** Per rule, the blocks above the size limit: rule, the block's values, and its size. */
@@ -88,9 +116,8 @@ public final class CandidatePairs {
         return condition;
     }
 
-    private static Column[] keys(List<String> columns, String side, Column id) {
-        List<Column> out = new ArrayList<>();
-        out.add(id);
+    private static Column[] keys(List<String> columns, String side, Column... ids) {
+        List<Column> out = new ArrayList<>(List.of(ids));
         for (String c : columns) {
             out.add(col(c).as(side + "_" + c));
         }

@@ -28,6 +28,7 @@ import org.apache.spark.sql.Row;
 public record MatchModel(List<String> fields, double lambda, double[][] m, double[][] u, int iterations) {
 
     private static final double FLOOR = 1e-6;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public MatchModel {
         fields = List.copyOf(Objects.requireNonNull(fields, "fields is null"));
@@ -82,6 +83,54 @@ public record MatchModel(List<String> fields, double lambda, double[][] m, doubl
                         m[f][level], u[f][level], weight(f, level)));
             }
             out.put(fields.get(f), levels);
+        }
+        return out;
+    }
+
+    /** The model as JSON (fields, lambda, m, u, iterations), to keep between runs. */
+    public String toJson() {
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.put("lambda", lambda).put("iterations", iterations);
+        com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("fields");
+        for (int f = 0; f < fields.size(); f++) {
+            com.fasterxml.jackson.databind.node.ObjectNode field = list.addObject().put("field", fields.get(f));
+            com.fasterxml.jackson.databind.node.ArrayNode ms = field.putArray("m");
+            com.fasterxml.jackson.databind.node.ArrayNode us = field.putArray("u");
+            for (int level = 0; level < m[f].length; level++) {
+                ms.add(m[f][level]);
+                us.add(u[f][level]);
+            }
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the model as JSON", e);
+        }
+    }
+
+    /** A model written by {@link #toJson}. */
+    public static MatchModel fromJson(String json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(json);
+            List<String> names = new ArrayList<>();
+            List<double[]> ms = new ArrayList<>();
+            List<double[]> us = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode field : root.path("fields")) {
+                names.add(field.path("field").asText());
+                ms.add(doubles(field.path("m")));
+                us.add(doubles(field.path("u")));
+            }
+            return new MatchModel(names, root.path("lambda").asDouble(), ms.toArray(double[][]::new),
+                    us.toArray(double[][]::new), root.path("iterations").asInt());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a match model written by Strata: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static double[] doubles(com.fasterxml.jackson.databind.JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
         }
         return out;
     }

@@ -74,6 +74,37 @@ class IdentityResolverTest {
     }
 
     @Test
+    void anIncrementalRunComparesOnlyNewRecordsAndKeepsTheOldClusters() {
+        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of("email"), 3,
+                List.of(List.of("postcode"), List.of("given", "dob")), 1000,
+                List.of(new Comparison("given", Kind.JARO_WINKLER), new Comparison("family", Kind.JARO_WINKLER),
+                        new Comparison("dob", Kind.DATE), new Comparison("postcode", Kind.EXACT)), 0.9);
+        Dataset<Row> records = records();
+        // the first run sees records 1..120 (people 0..39, four holding test@test.com), the second all 180
+        Dataset<Row> first = records.where(col("record_id").leq(120));
+        IdentityResolver resolver = new IdentityResolver(spark, plan);
+        IdentityResolver.Result before = resolver.resolve(first);
+        Dataset<Row> priorClusters = before.clusters().localCheckpoint(true);
+
+        IdentityResolver.Result after = resolver.resolve(records,
+                java.util.Optional.of(new IdentityResolver.Prior(priorClusters, java.util.Optional.of(before.model()))));
+
+        // no pair of two old records is compared again
+        assertThat(after.scoredPairs().where(col("id_l").leq(120).and(col("id_r").leq(120))).count()).isZero();
+        assertThat(after.scoredPairs().where(col("id_r").gt(120)).count()).isPositive();
+        assertThat(after.model()).isEqualTo(before.model());
+        LinkageEvaluation.Scores scores = new LinkageEvaluation().score(after.clusters().join(records, "record_id")
+                .select(col("cluster_id").as("cluster"), col("truth")));
+        assertThat(scores.precision()).as(scores.toString()).isEqualTo(1.0);
+        assertThat(scores.recall()).as(scores.toString()).isEqualTo(1.0);
+        // old records keep their clusters
+        Map<Long, Long> was = new TreeMap<>();
+        priorClusters.collectAsList().forEach(r -> was.put(r.getLong(0), r.getLong(1)));
+        after.clusters().where(col("record_id").leq(120)).collectAsList()
+                .forEach(r -> assertThat(r.getLong(1)).isEqualTo(was.get(r.getLong(0))));
+    }
+
+    @Test
     void evaluationCountsPairsAndBcubed() {
         StructType schema = new StructType().add("cluster", DataTypes.LongType).add("truth", DataTypes.StringType);
         // truth {a1,a2,a3} {b1}; clusters {a1,a2} {a3,b1}
