@@ -40,14 +40,15 @@ public final class Cli {
         add(new PipelineCommand("clean", "parse, validate and deduplicate new raw batches into clean Delta tables",
                 List.of(Stage.CLEAN)));
         add(new PipelineCommand("curate", "build the curated tables from the clean zone", List.of(Stage.CURATE)));
-        add(new PipelineCommand("run", "ingest, clean and curate in one go",
-                List.of(Stage.INGEST, Stage.CLEAN, Stage.CURATE)));
+        add(new PipelineCommand("run", "ingest, clean, resolve identities (if the spec says how) and curate in one go",
+                List.of(Stage.INGEST, Stage.CLEAN, Stage.IDENTITY, Stage.CURATE)));
         add(new ValidateCommand());
         add(new RunsCommand());
         add(new SqlCommand());
         add(new GenerateCommand());
         add(new DemoCommand());
         add(new OmopCommand());
+        add(new IdentityCommand());
         add(new BenchCommand());
     }
 

@@ -68,6 +68,12 @@ final class PipelineCommand implements Command {
     /** Runs stages of a pipeline with its lock held; shared with the demo. */
     static int runPipeline(Context context, PipelineSpec spec, SqlRoot sqlRoot, Duration patience, Console console,
             String command, List<Pipelines.Stage> stages) {
+        return runPipeline(context, spec, sqlRoot, patience, console, command, stages, false);
+    }
+
+    /** The same, with the identity stage resolving every record again when {@code fullIdentity}. */
+    static int runPipeline(Context context, PipelineSpec spec, SqlRoot sqlRoot, Duration patience, Console console,
+            String command, List<Pipelines.Stage> stages, boolean fullIdentity) {
         Clock clock = Clock.systemUTC();
         String runId = RUN_TIME.format(clock.instant()) + "-" + spec.name() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
@@ -77,7 +83,8 @@ final class PipelineCommand implements Command {
             log.info("run " + runId + ": " + command + " " + spec.name() + " on lake " + context.lake().root());
             try {
                 new Pipelines(stages.equals(List.of(Pipelines.Stage.INGEST)) ? null : context.spark(),
-                        context.lake(), context.catalog(), sqlRoot, clock).run(spec, stages, log);
+                        context.lake(), context.catalog(), sqlRoot, clock).fullIdentity(fullIdentity)
+                        .run(spec, stages, log);
             } catch (RuntimeException e) {
                 store.write(log.record("failed", String.valueOf(e.getMessage())));
                 console.out().print(log.summary("FAILED"));

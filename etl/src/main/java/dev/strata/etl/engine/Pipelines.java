@@ -4,6 +4,7 @@ import dev.strata.catalog.TableCatalog;
 import dev.strata.etl.clean.CleanJob;
 import dev.strata.etl.curate.CurateJob;
 import dev.strata.etl.curate.SqlRoot;
+import dev.strata.etl.identity.IdentityStage;
 import dev.strata.etl.lake.Lake;
 import dev.strata.etl.raw.IngestResult;
 import dev.strata.etl.raw.RawZone;
@@ -25,14 +26,15 @@ import org.apache.spark.sql.SparkSession;
 /** Runs a pipeline's stages: ingest (raw), clean, curate, or all three in order. */
 public final class Pipelines {
 
-    /** The stages, in the order {@code run} takes them. */
-    public enum Stage { INGEST, CLEAN, CURATE }
+    /** The stages, in the order {@code run} takes them; identity runs only for a spec with an identity section. */
+    public enum Stage { INGEST, CLEAN, IDENTITY, CURATE }
 
     private final SparkSession spark;
     private final Lake lake;
     private final TableCatalog catalog;
     private final SqlRoot sqlRoot;
     private final RawZone raw;
+    private boolean fullIdentity;
 
     public Pipelines(SparkSession spark, Lake lake, TableCatalog catalog, SqlRoot sqlRoot, Clock clock) {
         this.spark = spark;
@@ -40,6 +42,12 @@ public final class Pipelines {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.sqlRoot = Objects.requireNonNull(sqlRoot, "sqlRoot is null");
         this.raw = new RawZone(lake, Objects.requireNonNull(clock, "clock is null"));
+    }
+
+    /** Makes the identity stage resolve every record again instead of only the new ones. */
+    public Pipelines fullIdentity(boolean full) {
+        this.fullIdentity = full;
+        return this;
     }
 
     public List<StageResult> run(PipelineSpec spec, List<Stage> stages, RunLog log) {
@@ -50,6 +58,11 @@ public final class Pipelines {
                 case CLEAN -> results.addAll(StepGraph.<SourceSpec, StageResult>byTables(spec.sources(),
                         s -> Set.of("clean." + s.target().table()), Pipelines::referencedTables)
                         .run(Sessions.parallelSteps(requireSpark()), s -> clean(spec, s, log)));
+                case IDENTITY -> {
+                    if (spec.identity().isPresent()) {
+                        results.addAll(new IdentityStage(requireSpark(), lake, catalog).run(spec, fullIdentity, log));
+                    }
+                }
                 case CURATE -> {
                     if (!spec.curated().isEmpty()) {
                         results.addAll(new CurateJob(requireSpark(), lake, catalog, sqlRoot).run(spec, log));

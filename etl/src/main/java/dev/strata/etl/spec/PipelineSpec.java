@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  *
  * @param variables the spec's variables with their defaults; {@code ${name}} in a source path is replaced
  * @param staging an area under {@code <lake>/staging/} where curated tables are also written as Parquet
+ * @param identity identity resolution over the clean tables, run between clean and curate
  */
 public record PipelineSpec(String name, String description, String origin, Map<String, String> variables,
-        List<SourceSpec> sources, List<CuratedStep> curated, Optional<String> staging) {
+        List<SourceSpec> sources, List<CuratedStep> curated, Optional<String> staging, Optional<IdentitySpec> identity) {
 
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z][a-z0-9_]*)}");
 
@@ -28,11 +29,12 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         sources = List.copyOf(Objects.requireNonNull(sources, "sources is null"));
         curated = List.copyOf(Objects.requireNonNull(curated, "curated is null"));
         Objects.requireNonNull(staging, "staging is null");
+        Objects.requireNonNull(identity, "identity is null");
     }
 
     public PipelineSpec(String name, String description, String origin, List<SourceSpec> sources,
             List<CuratedStep> curated) {
-        this(name, description, origin, Map.of(), sources, curated, Optional.empty());
+        this(name, description, origin, Map.of(), sources, curated, Optional.empty(), Optional.empty());
     }
 
     public Optional<SourceSpec> source(String sourceName) {
@@ -44,7 +46,7 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         List<SourceSpec> replaced = sources.stream()
                 .map(s -> inputs.containsKey(s.name()) ? s.withPath(inputs.get(s.name())) : s)
                 .toList();
-        return new PipelineSpec(name, description, origin, variables, replaced, curated, staging);
+        return new PipelineSpec(name, description, origin, variables, replaced, curated, staging, identity);
     }
 
     /**
@@ -63,7 +65,7 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         Map<String, String> merged = new LinkedHashMap<>(variables);
         merged.putAll(values);
         List<SourceSpec> resolved = sources.stream().map(s -> s.withPath(substitute(s.path(), merged))).toList();
-        return new PipelineSpec(name, description, origin, merged, resolved, curated, staging);
+        return new PipelineSpec(name, description, origin, merged, resolved, curated, staging, identity);
     }
 
     static String substitute(String text, Map<String, String> values) {

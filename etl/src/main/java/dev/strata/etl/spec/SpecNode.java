@@ -92,6 +92,10 @@ final class SpecNode {
         return names;
     }
 
+    boolean isObject() {
+        return node != null && node.isObject();
+    }
+
     boolean isList() {
         return node != null && node.isArray();
     }

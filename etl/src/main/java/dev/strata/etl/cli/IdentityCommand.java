@@ -1,0 +1,113 @@
+package dev.strata.etl.cli;
+
+import dev.strata.etl.UserError;
+import dev.strata.etl.curate.SqlRoot;
+import dev.strata.etl.engine.Pipelines.Stage;
+import dev.strata.etl.identity.IdentityExplainer;
+import dev.strata.etl.identity.PiiReport;
+import dev.strata.etl.identity.TruthEvaluation;
+import dev.strata.etl.spec.PipelineSpec;
+import dev.strata.transforms.identity.LinkageEvaluation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** Identity resolution: run the pipeline, explain a pair, evaluate against a truth, report PII. */
+final class IdentityCommand implements Command {
+
+    static final String DEFAULT_SPEC = "cdp";
+
+    @Override
+    public String name() {
+        return "identity";
+    }
+
+    @Override
+    public String summary() {
+        return "identity resolution: identity run | explain A B | evaluate --truth COLUMN | pii-report";
+    }
+
+    @Override
+    public String usage() {
+        return "run [--full] [--spec NAME|FILE] [--lake PATH]\n"
+                + "       strata identity explain SOURCE:KEY SOURCE:KEY [--show-values] [--spec ...]\n"
+                + "       strata identity evaluate --truth COLUMN [--spec ...]\n"
+                + "       strata identity pii-report [--spec ...]";
+    }
+
+    @Override
+    public Options options() {
+        Options options = CommonOptions.spec(CommonOptions.lake(new Options()));
+        options.addOption(Option.builder().longOpt("full")
+                .desc("run: resolve every record again and estimate a new model (default: only new records)").build());
+        options.addOption(Option.builder().longOpt("show-values")
+                .desc("explain: print the values as they are (default: masked)").build());
+        options.addOption(Option.builder().longOpt("truth").hasArg().argName("COLUMN")
+                .desc("evaluate: the clean tables' ground-truth column").build());
+        return options;
+    }
+
+    @Override
+    public int execute(CommandLine line, Console console) {
+        List<String> args = line.getArgList();
+        if (args.isEmpty()) {
+            throw new UserError("name what to do: identity run, explain, evaluate or pii-report");
+        }
+        String action = args.get(0);
+        try (Context context = new Context("strata identity " + action, line)) {
+            PipelineSpec spec = SpecReference.load(line.getOptionValue("spec", DEFAULT_SPEC), context.lake(),
+                    CommonOptions.pairs(line, "var")).withInputs(CommonOptions.pairs(line, "input"));
+            if (spec.identity().isEmpty()) {
+                throw new UserError("pipeline " + spec.name() + " (" + spec.origin() + ") has no identity: section");
+            }
+            switch (action) {
+                case "run" -> {
+                    expectArguments(args, 1, "identity run takes no arguments");
+                    SqlRoot sqlRoot = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), context.lake());
+                    return PipelineCommand.runPipeline(context, spec, sqlRoot,
+                            Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0)), console, "identity run",
+                            List.of(Stage.INGEST, Stage.CLEAN, Stage.IDENTITY, Stage.CURATE), line.hasOption("full"));
+                }
+                case "explain" -> {
+                    expectArguments(args, 3, "identity explain needs two records: SOURCE:KEY SOURCE:KEY");
+                    console.out().print(new IdentityExplainer(context.spark(), context.lake())
+                            .explain(spec.identity().get(), args.get(1), args.get(2), line.hasOption("show-values"))
+                            .render());
+                    return 0;
+                }
+                case "evaluate" -> {
+                    expectArguments(args, 1, "identity evaluate takes no arguments");
+                    if (!line.hasOption("truth")) {
+                        throw new UserError("identity evaluate needs --truth COLUMN (a ground-truth column of the "
+                                + "clean tables)");
+                    }
+                    LinkageEvaluation.Scores scores = new TruthEvaluation(context.spark(), context.lake())
+                            .evaluate(spec, line.getOptionValue("truth"));
+                    console.out().println(scores);
+                    return 0;
+                }
+                case "pii-report" -> {
+                    expectArguments(args, 1, "identity pii-report takes no arguments");
+                    List<PiiReport.Line> lines = new PiiReport(context.spark(), context.lake(), context.catalog())
+                            .lines(spec);
+                    console.out().print(TextTable.render(List.of("zone", "table", "column", "PII", "protection",
+                            "check"), lines.stream().map(l -> List.of(l.zone(), l.table(), l.column(), l.pii(),
+                            l.protection(), l.check())).toList()));
+                    return lines.stream().anyMatch(l -> !l.check().isEmpty() && !l.check().equals("ok")
+                            && !l.check().equals("not built yet") && !l.check().startsWith("check the")) ? 3 : 0;
+                }
+                default -> throw new UserError("unknown identity action '" + action
+                        + "'; use run, explain, evaluate or pii-report");
+            }
+        }
+    }
+
+    private static void expectArguments(List<String> args, int count, String message) {
+        if (args.size() != count) {
+            throw new UserError(message + " (got: " + String.join(" ", args) + ")");
+        }
+    }
+}

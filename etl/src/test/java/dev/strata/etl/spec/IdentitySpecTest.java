@@ -1,0 +1,92 @@
+package dev.strata.etl.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IdentitySpecTest {
+
+    private final SpecLoader loader = new SpecLoader();
+
+    private static final String SOURCES = """
+            pipeline: p
+            sources:
+              - name: crm
+                path: in
+                format: csv
+                schema:
+                  - {name: id, type: string}
+                  - {name: mail, type: string}
+                  - {name: first, type: string}
+                  - {name: at, type: timestamp}
+                keys: [id]
+                clean: {table: crm}
+            """;
+
+    @Test
+    void theBundledSpecDeclaresItsIdentitySection() {
+        PipelineSpec spec = loader.loadResource("cdp");
+        IdentitySpec identity = spec.identity().orElseThrow();
+        assertThat(identity.entity()).isEqualTo("customer");
+        assertThat(identity.records()).extracting(IdentitySpec.RecordSource::source)
+                .containsExactly("crm", "web", "transactions", "loyalty");
+        assertThat(identity.identifiers()).containsExactly("email", "phone", "card");
+        assertThat(identity.fields().get("email").pii()).isEqualTo(IdentitySpec.Protection.HASH);
+        assertThat(identity.deterministic()).containsExactly(List.of("card"));
+        assertThat(identity.survivorship()).anySatisfy(s -> {
+            assertThat(s.field()).isEqualTo("phone");
+            assertThat(s.sources()).containsExactly("crm", "loyalty", "web");
+        });
+        assertThat(identity.orders()).isPresent();
+    }
+
+    @Test
+    void defaultsFillWhatASmallSectionLeavesOut() {
+        IdentitySpec identity = loader.load(SOURCES + """
+                identity:
+                  fields:
+                    email: {type: email}
+                    given: {type: given_name}
+                  records:
+                    - {source: crm, key: id, seen_at: at, columns: {email: mail, given: first}}
+                  blocking: [[email]]
+                  comparisons: [{field: given, kind: jaro_winkler}]
+                """, "p.yaml").identity().orElseThrow();
+        assertThat(identity.entity()).isEqualTo("customer");
+        assertThat(identity.threshold()).isEqualTo(0.95);
+        assertThat(identity.maxRecordsPerIdentifier()).isEqualTo(20);
+        assertThat(identity.fields().get("email").identifier()).isTrue();
+        assertThat(identity.fields().get("given").identifier()).isFalse();
+        assertThat(identity.fields().get("given").pii()).isEqualTo(IdentitySpec.Protection.MASK);
+    }
+
+    @Test
+    void everyMistakeIsReportedWithItsPath() {
+        assertThatThrownBy(() -> loader.load(SOURCES + """
+                identity:
+                  fields:
+                    email: {type: mail}
+                    given: {type: given_name, pii: scramble}
+                  records:
+                    - {source: shop, key: id, seen_at: at, columns: {email: mail}}
+                    - {source: crm, key: nope, seen_at: at, columns: {given: first, phone: mail}}
+                  blocking: [[email], [surname]]
+                  comparisons: [{field: given, kind: fuzzy}]
+                  threshold: 1.5
+                  survivorship: {given: loudest}
+                  orders: {source: crm, amount: total, at: at}
+                """, "p.yaml")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("identity.fields.email.type: unknown value 'mail'")
+                .hasMessageContaining("identity.fields.given.pii: unknown value 'scramble'")
+                .hasMessageContaining("identity.records[0].source: 'shop' is not a source of this pipeline")
+                .hasMessageContaining("identity.records[1].key: 'nope' is not a column of source crm")
+                .hasMessageContaining("identity.records[1].columns.phone: 'phone' is not declared under identity.fields")
+                .hasMessageContaining("identity.blocking[1]: 'surname' is not declared")
+                .hasMessageContaining("identity.comparisons[0].kind: unknown comparison kind 'fuzzy'")
+                .hasMessageContaining("identity.threshold: must be a match probability between 0 and 1")
+                .hasMessageContaining("identity.survivorship.given: unknown survivorship rule 'loudest'")
+                .hasMessageContaining("identity.orders.amount: 'total' is not a column of source crm");
+    }
+}
