@@ -59,8 +59,9 @@ final class ValidateCommand implements Command {
         if (!missing.isEmpty()) {
             throw new UserError(String.join("\n", missing));
         }
-        console.out().printf("ok: %s (pipeline %s: %d source(s), %d curated step(s))%n", spec.origin(), spec.name(),
-                spec.sources().size(), spec.curated().size());
+        console.out().printf("ok: %s (pipeline %s: %d source(s), %s%d curated step(s))%n", spec.origin(), spec.name(),
+                spec.sources().size(), spec.identity().map(i -> "identity of " + i.entity() + " over "
+                        + i.records().size() + " source(s), ").orElse(""), spec.curated().size());
         return 0;
     }
 }

@@ -35,7 +35,7 @@ public final class IdentityExplainer {
     /** The explanation: both records, each field, and the verdict. */
     public record Explanation(String left, String right, Optional<Long> leftCustomer, Optional<Long> rightCustomer,
             List<FieldLine> fields, double priorWeight, double matchWeight, double probability, double threshold,
-            List<String> deterministic, List<String> blockedBy) {
+            List<String> deterministic, List<String> blockedBy, List<String> junk) {
 
         public boolean linkedByModel() {
             return probability >= threshold && !blockedBy.isEmpty();
@@ -60,6 +60,10 @@ public final class IdentityExplainer {
                     String.format(Locale.ROOT, "%+.2f", priorWeight)));
             out.append(String.format(Locale.ROOT, "%nmatch weight %+.2f, probability %.6f, threshold %.4f%n",
                     matchWeight, probability, threshold));
+            if (!junk.isEmpty()) {
+                out.append("junk: ").append(String.join(", ", junk)).append(" shared by too many records, so treated"
+                        + " as missing\n");
+            }
             out.append("blocking: ").append(blockedBy.isEmpty() ? "no rule pairs them, so the model never compares them"
                     : "paired by " + String.join(", ", blockedBy)).append('\n');
             out.append("deterministic: ").append(deterministic.isEmpty() ? "no rule links them outright"
@@ -114,7 +118,23 @@ public final class IdentityExplainer {
         Dataset<Row> pair = spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(
                 a.<Long>getAs("record_id"), b.<Long>getAs("record_id"))),
                 new org.apache.spark.sql.types.StructType().add("id_l", "long").add("id_r", "long"));
-        Row scored = model.score(resolver.compare(pair, records)).first();
+        // identifier values too many records share were treated as missing by the run: here too
+        List<String> junk = new ArrayList<>();
+        Dataset<Row> two = records.where(col("record_id").isin(a.<Long>getAs("record_id"), b.<Long>getAs("record_id")));
+        for (String field : identity.identifiers()) {
+            for (Row r : List.of(a, b)) {
+                Object value = r.getAs(field);
+                if (value != null && !junk.contains(field + "=" + value)) {
+                    long shared = records.where(col(field).equalTo(lit(value))).count();
+                    if (shared > identity.maxRecordsPerIdentifier()) {
+                        junk.add(field + "=" + value);
+                        two = two.withColumn(field, org.apache.spark.sql.functions.when(col(field).equalTo(lit(value)),
+                                lit(null).cast(two.schema().apply(field).dataType())).otherwise(col(field)));
+                    }
+                }
+            }
+        }
+        Row scored = model.score(resolver.compare(pair, two)).first();
 
         PiiProtection masks = new PiiProtection(spark, "explain-masks-only");
         List<FieldLine> lines = new ArrayList<>();
@@ -128,14 +148,17 @@ public final class IdentityExplainer {
                     show(b, c.field(), field, showValues, masks), level, model.m()[i].length, weight));
         }
         List<String> deterministic = new ArrayList<>();
+        List<String> junkFields = junk.stream().map(j -> j.substring(0, j.indexOf('='))).toList();
         for (List<String> rule : identity.deterministic()) {
-            if (rule.stream().allMatch(f -> !a.isNullAt(a.fieldIndex(f)) && a.getAs(f).equals(b.getAs(f)))) {
+            if (rule.stream().allMatch(f -> !junkFields.contains(f) && !a.isNullAt(a.fieldIndex(f))
+                    && a.getAs(f).equals(b.getAs(f)))) {
                 deterministic.add(String.join("+", rule));
             }
         }
         List<String> blocked = new ArrayList<>();
         for (List<String> rule : identity.blocking()) {
-            if (rule.stream().allMatch(f -> !a.isNullAt(a.fieldIndex(f)) && a.getAs(f).equals(b.getAs(f)))) {
+            if (rule.stream().allMatch(f -> !junkFields.contains(f) && !a.isNullAt(a.fieldIndex(f))
+                    && a.getAs(f).equals(b.getAs(f)))) {
                 blocked.add(String.join("+", rule));
             }
         }
@@ -143,7 +166,7 @@ public final class IdentityExplainer {
         Optional<Long> customerB = customer(identity, b.getAs("record_id"));
         return new Explanation(name(a), name(b), customerA, customerB, lines, model.priorWeight(),
                 scored.<Double>getAs("match_weight"), scored.<Double>getAs("match_probability"), identity.threshold(),
-                deterministic, blocked);
+                deterministic, blocked, junk.stream().map(j -> j.substring(0, j.indexOf('='))).distinct().toList());
     }
 
     private Row record(Dataset<Row> records, String reference, IdentitySpec identity) {
