@@ -13,7 +13,7 @@ class CliMistakesTest {
     @TempDir
     Path dir;
 
-    private static void assertOneLineMistake(CliRun run, String expected) {
+    static void assertOneLineMistake(CliRun run, String expected) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains(expected);
         assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");

@@ -169,14 +169,8 @@ class ServiceRequestsEndToEndTest {
     @Order(7)
     void aRunKilledMidwayAndRerunEndsWithTheSameTables() throws Exception {
         Path killedLake = dir.resolve("killed-lake");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(List.of(System.getProperty("strata.jvm.opens", "").split("\\s+")));
-        command.removeIf(String::isBlank);
-        command.addAll(List.of("-Dlog4j2.configurationFile=strata-log4j2.properties",
-                "-cp", System.getProperty("java.class.path"), "dev.strata.etl.cli.Main",
-                "run", "--spec", "service_requests", "--lake", killedLake.toString(),
-                "--input", "service_requests=" + Repository.serviceRequestSample()));
+        List<String> command = CliRun.childJvmCommand("run", "--spec", "service_requests", "--lake",
+                killedLake.toString(), "--input", "service_requests=" + Repository.serviceRequestSample());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         boolean sawParse = false;
         try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
