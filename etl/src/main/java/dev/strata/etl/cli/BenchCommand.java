@@ -65,7 +65,8 @@ final class BenchCommand implements Command {
         try (Context context = new Context("strata bench", line)) {
             if (identity) {
                 int people = (int) CommonOptions.number(line, "people", 10_000, 10);
-                new IdentityBenchmark(context.spark(), console.out(), console.err()).run(work, people,
+                new IdentityBenchmark(context.spark(), SpecReference.load("cdp", context.lake()), console.out(),
+                        console.err()).run(work, people,
                         CommonOptions.number(line, "seed", 7, Long.MIN_VALUE));
                 return 0;
             }

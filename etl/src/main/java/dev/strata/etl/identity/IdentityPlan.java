@@ -49,9 +49,11 @@ public record IdentityPlan(IdentitySpec identity, IdentityResolver.Plan resolver
             }
         }
         List<Comparison> comparisons = identity.comparisons().stream()
-                .map(c -> new Comparison(c.field(), Kind.valueOf(c.kind().toUpperCase(Locale.ROOT)))).toList();
+                .map(c -> new Comparison(c.field(), Kind.valueOf(c.kind().toUpperCase(Locale.ROOT)), c.cross().orElse(null)))
+                .toList();
         IdentityResolver.Plan plan = new IdentityResolver.Plan(guarded, keys, identity.maxRecordsPerIdentifier(),
-                identity.blocking(), identity.maxBlockSize(), comparisons, identity.threshold());
+                identity.blocking(), identity.maxBlockSize(), comparisons, identity.threshold(), identity.conflicts(),
+                identity.training(), identity.frequencyAdjusted(), null);
         return new IdentityPlan(identity, plan, ruleColumns);
     }
 

@@ -23,7 +23,9 @@ import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.etl.spec.SourceSpec;
 import dev.strata.transforms.identity.Standardisation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -63,19 +65,35 @@ public final class IdentityRecords {
 
     /** Every record of every source, standardised; sources whose clean table does not exist yet are left out. */
     public Dataset<Row> build(PipelineSpec pipeline, IdentitySpec identity) {
-        List<Dataset<Row>> parts = new ArrayList<>();
+        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         for (RecordSource source : identity.records()) {
             String path = lake.cleanTable(cleanTable(pipeline, source.source()));
-            if (!delta.exists(path)) {
-                continue;
+            if (delta.exists(path)) {
+                tables.put(source.source(), delta.read(path));
             }
-            parts.add(select(delta.read(path), source, identity));
         }
-        if (parts.isEmpty()) {
+        if (tables.isEmpty()) {
             throw new UserError("identity: none of the sources " + identity.records().stream()
                     .map(RecordSource::source).toList() + " has a clean table yet; run the clean stage first");
         }
-        Dataset<Row> all = parts.stream().reduce(Dataset::unionByName).orElseThrow();
+        return fromTables(tables, identity);
+    }
+
+    /**
+     * The standardised records of the given tables, one per record source (by source name; a source without
+     * a table is left out). Columns may be typed or strings: dates are parsed from {@code yyyy-MM-dd} and
+     * {@code seen_at} is cast to a timestamp.
+     */
+    public Dataset<Row> fromTables(Map<String, Dataset<Row>> tables, IdentitySpec identity) {
+        List<Dataset<Row>> parts = new ArrayList<>();
+        for (RecordSource source : identity.records()) {
+            Dataset<Row> table = tables.get(source.source());
+            if (table != null) {
+                parts.add(select(table, source, identity));
+            }
+        }
+        Dataset<Row> all = parts.stream().reduce(Dataset::unionByName)
+                .orElseThrow(() -> new IllegalArgumentException("no table of any record source was given"));
         return standardise(all, identity);
     }
 
@@ -118,24 +136,17 @@ public final class IdentityRecords {
                 case ADDRESS -> out.withColumn(field.name(), standard.address(raw));
                 case POSTCODE -> out.withColumn(field.name(), postcode(raw));
                 case DATE -> out;
-                case ID, TEXT -> out.withColumn(field.name(), blankAsNull(lower(trim(raw))));
+                case ID, TEXT -> out.withColumn(field.name(), standard.identifier(raw));
             };
         }
         return out;
     }
 
     private Column postcode(Column raw) {
-        Column compact = upper(regexp_replace(trim(raw), "\\s+", ""));
-        if (!standard.defaultRegion().equals("US")) {
-            return blankAsNull(compact);
+        if (standard.defaultRegion().equals("US")) {
+            return standard.usZip(raw);
         }
-        Column zip = when(compact.rlike("^[0-9]{5}-?[0-9]{4}$"), substring(compact, 1, 5))
-                .when(compact.rlike("^[0-9]{3,4}$"), lpad(compact, 5, "0"))
-                .otherwise(compact);
-        return blankAsNull(zip);
-    }
-
-    private static Column blankAsNull(Column value) {
-        return when(length(value).equalTo(0), lit(null).cast("string")).otherwise(value);
+        Column compact = upper(regexp_replace(trim(raw), "\\s+", ""));
+        return when(length(compact).equalTo(0), lit(null).cast("string")).otherwise(compact);
     }
 }

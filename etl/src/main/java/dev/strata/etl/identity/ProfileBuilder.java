@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,14 +43,14 @@ import org.apache.spark.sql.SparkSession;
  * data, so a rerun on the same data gives the same figures) and the RFM scores and segment. Every field is
  * then hashed, masked, kept or dropped as the section says.
  */
-final class ProfileBuilder {
+public final class ProfileBuilder {
 
     private final SparkSession spark;
     private final DeltaTables delta;
     private final Lake lake;
     private final PiiProtection protection;
 
-    ProfileBuilder(SparkSession spark, Lake lake, String salt) {
+    public ProfileBuilder(SparkSession spark, Lake lake, String salt) {
         this.spark = Objects.requireNonNull(spark, "spark is null");
         this.lake = Objects.requireNonNull(lake, "lake is null");
         this.delta = new DeltaTables(spark);
@@ -57,6 +58,14 @@ final class ProfileBuilder {
     }
 
     Dataset<Row> build(PipelineSpec pipeline, IdentitySpec identity, Dataset<Row> records, Dataset<Row> xref) {
+        Optional<Dataset<Row>> orders = identity.orders().map(o -> delta.read(lake.cleanTable(
+                new IdentityRecords(spark, lake).cleanTable(pipeline, o.source()))));
+        return build(identity, records, xref, orders);
+    }
+
+    /** The profiles, with the orders source's table given (when the section has one). */
+    public Dataset<Row> build(IdentitySpec identity, Dataset<Row> records, Dataset<Row> xref,
+            Optional<Dataset<Row>> orders) {
         Dataset<Row> linked = records.join(xref.select("record_id", "customer_id"), "record_id");
         List<Survivorship.Attribute> attributes = new ArrayList<>();
         Map<String, IdentitySpec.SurvivorshipSpec> declared = new LinkedHashMap<>();
@@ -81,8 +90,8 @@ final class ProfileBuilder {
                 array_sort(collect_set(col("source"))).as("sources"), min(col("seen_at")).as("first_seen"),
                 max(col("seen_at")).as("last_seen"));
         Dataset<Row> profile = golden.join(activity, "customer_id");
-        if (identity.orders().isPresent()) {
-            profile = withOrders(profile, pipeline, identity, identity.orders().get(), xref);
+        if (identity.orders().isPresent() && orders.isPresent()) {
+            profile = withOrders(profile, identity, identity.orders().get(), orders.get(), xref);
         }
         Map<String, PiiProtection.Protection> protections = new LinkedHashMap<>();
         Map<String, PiiProtection.MaskKind> kinds = new LinkedHashMap<>();
@@ -102,12 +111,10 @@ final class ProfileBuilder {
         return protection.mask(value, maskKind(field.type()));
     }
 
-    private Dataset<Row> withOrders(Dataset<Row> profile, PipelineSpec pipeline, IdentitySpec identity,
-            IdentitySpec.OrdersSpec orders, Dataset<Row> xref) {
+    private Dataset<Row> withOrders(Dataset<Row> profile, IdentitySpec identity, IdentitySpec.OrdersSpec orders,
+            Dataset<Row> table, Dataset<Row> xref) {
         IdentitySpec.RecordSource source = identity.records().stream().filter(r -> r.source().equals(orders.source()))
                 .findFirst().orElseThrow();
-        String path = lake.cleanTable(new IdentityRecords(spark, lake).cleanTable(pipeline, orders.source()));
-        Dataset<Row> table = delta.read(path);
         Column channel = orders.channel().map(c -> col(c).cast("string")).orElse(lit(null).cast("string"));
         Dataset<Row> rows = table.select(IdentityRecords.recordId(lit(orders.source()), col(source.key()).cast("string"))
                 .as("record_id"), col(orders.amount()).cast("decimal(18,2)").as("amount"),

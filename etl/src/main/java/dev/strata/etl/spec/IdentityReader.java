@@ -23,7 +23,7 @@ final class IdentityReader {
 
     private static final Set<String> KEYS = Set.of("entity", "records", "fields", "max_records_per_identifier",
             "deterministic", "blocking", "max_block_size", "comparisons", "threshold", "max_cluster_size",
-            "survivorship", "orders");
+            "survivorship", "orders", "conflicts", "training", "frequency_adjusted");
     static final List<String> RULES = List.of("most_recent", "most_frequent", "source_priority", "longest");
 
     private final SpecNode node;
@@ -68,8 +68,30 @@ final class IdentityReader {
         long maxCluster = positive(node.get("max_cluster_size"), 50, 2);
         List<SurvivorshipSpec> survivorship = survivorship(node.get("survivorship"), fields);
         Optional<OrdersSpec> orders = orders(node.get("orders"));
+        orders.ifPresent(o -> {
+            if (!o.source().isEmpty() && records.stream().noneMatch(r -> r.source().equals(o.source()))) {
+                node.get("orders").get("source").problem("'" + o.source() + "' must also be listed under"
+                        + " identity.records, so its orders belong to customers");
+            }
+        });
+        List<String> compared = comparisons.stream().map(ComparisonSpec::field).toList();
+        List<String> conflicts = node.get("conflicts").strings();
+        for (String field : conflicts) {
+            if (!compared.contains(field)) {
+                node.get("conflicts").problem("'" + field + "' is not compared (comparisons: "
+                        + String.join(", ", compared) + ")");
+            }
+        }
+        List<List<String>> training = rules(node.get("training"), fields, false);
+        List<String> frequencyAdjusted = node.get("frequency_adjusted").strings();
+        for (String field : frequencyAdjusted) {
+            if (!compared.contains(field)) {
+                node.get("frequency_adjusted").problem("'" + field + "' is not compared (comparisons: "
+                        + String.join(", ", compared) + ")");
+            }
+        }
         return Optional.of(new IdentitySpec(entity, records, parsed, maxIdentifier, deterministic, blocking, maxBlock,
-                comparisons, threshold, maxCluster, survivorship, orders));
+                comparisons, threshold, maxCluster, survivorship, orders, conflicts, training, frequencyAdjusted));
     }
 
     private static Map<String, Field> fields(SpecNode fieldsNode) {
@@ -196,7 +218,9 @@ final class IdentityReader {
             if (!item.requireObject("a comparison is a mapping with field: and kind: (" + kinds + ")")) {
                 continue;
             }
-            item.allowOnly(Set.of("field", "kind"));
+            item.allowOnly(Set.of("field", "kind", "cross"));
+            Optional<String> cross = item.get("cross").text();
+            cross.ifPresent(c -> checkField(item.get("cross"), c, fields));
             String field = item.get("field").requiredText();
             checkField(item.get("field"), field, fields);
             String kind = item.get("kind").requiredText();
@@ -205,7 +229,10 @@ final class IdentityReader {
             } catch (IllegalArgumentException e) {
                 item.get("kind").problem("unknown comparison kind '" + kind + "'; use " + kinds);
             }
-            out.add(new ComparisonSpec(field, kind.toLowerCase(Locale.ROOT)));
+            if (cross.isPresent() && !kind.equalsIgnoreCase("name")) {
+                item.get("cross").problem("only a name comparison compares crosswise, not " + kind);
+            }
+            out.add(new ComparisonSpec(field, kind.toLowerCase(Locale.ROOT), cross));
         }
         if (out.isEmpty() && list.isList()) {
             list.problem("give at least one comparison");

@@ -19,11 +19,15 @@ import java.util.Optional;
  * @param threshold match probability from which a scored pair links
  * @param maxClusterSize customers with more records are reported as possibly over-linked
  * @param orders where the profile's lifetime aggregates come from, if anywhere
+ * @param conflicts compared fields whose clear disagreement keeps two records apart (unless a deterministic
+ *     rule links them)
+ * @param training blocking-like rules EM estimates m probabilities on, each leaving its own fields out
+ * @param frequencyAdjusted fields whose agreement counts more on a rare value than on a common one
  */
 public record IdentitySpec(String entity, List<RecordSource> records, Map<String, Field> fields,
         long maxRecordsPerIdentifier, List<List<String>> deterministic, List<List<String>> blocking, long maxBlockSize,
         List<ComparisonSpec> comparisons, double threshold, long maxClusterSize, List<SurvivorshipSpec> survivorship,
-        Optional<OrdersSpec> orders) {
+        Optional<OrdersSpec> orders, List<String> conflicts, List<List<String>> training, List<String> frequencyAdjusted) {
 
     /** What a field holds, which decides how it is standardised and masked. */
     public enum FieldType { GIVEN_NAME, NAME, EMAIL, PHONE, ADDRESS, POSTCODE, DATE, ID, TEXT }
@@ -59,8 +63,15 @@ public record IdentitySpec(String entity, List<RecordSource> records, Map<String
         }
     }
 
-    /** One comparison of the probabilistic model: a field and a kind of comparison. */
-    public record ComparisonSpec(String field, String kind) {
+    /**
+     * One comparison of the probabilistic model: a field, a kind of comparison and, for names, the field it
+     * is also compared with crosswise (first and last names swapped).
+     */
+    public record ComparisonSpec(String field, String kind, Optional<String> cross) {
+
+        public ComparisonSpec(String field, String kind) {
+            this(field, kind, Optional.empty());
+        }
     }
 
     /** How one profile attribute survives: rule name and, for source_priority, the sources best first. */
@@ -84,6 +95,9 @@ public record IdentitySpec(String entity, List<RecordSource> records, Map<String
         comparisons = List.copyOf(comparisons);
         survivorship = List.copyOf(survivorship);
         Objects.requireNonNull(orders, "orders is null");
+        conflicts = List.copyOf(conflicts);
+        training = training.stream().map(List::copyOf).toList();
+        frequencyAdjusted = List.copyOf(frequencyAdjusted);
     }
 
     public String table(String suffix) {

@@ -32,7 +32,7 @@ class IdentitySpecTest {
         assertThat(identity.entity()).isEqualTo("customer");
         assertThat(identity.records()).extracting(IdentitySpec.RecordSource::source)
                 .containsExactly("crm", "web", "transactions", "loyalty");
-        assertThat(identity.identifiers()).containsExactly("email", "phone", "card");
+        assertThat(identity.identifiers()).containsExactly("email", "phone", "card", "device");
         assertThat(identity.fields().get("email").pii()).isEqualTo(IdentitySpec.Protection.HASH);
         assertThat(identity.deterministic()).containsExactly(List.of("card"));
         assertThat(identity.survivorship()).anySatisfy(s -> {

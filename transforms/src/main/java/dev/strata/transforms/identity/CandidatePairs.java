@@ -29,8 +29,17 @@ public final class CandidatePairs {
 
     private final List<List<String>> rules;
     private final long maxBlockSize;
+    private final String source;
 
     public CandidatePairs(List<List<String>> rules, long maxBlockSize) {
+        this(rules, maxBlockSize, null);
+    }
+
+    /**
+     * @param source a column naming the data set a record comes from, to pair only records of different data
+     *     sets (linkage), or null to pair any two records (deduplication)
+     */
+    public CandidatePairs(List<List<String>> rules, long maxBlockSize, String source) {
         Objects.requireNonNull(rules, "rules is null");
         if (rules.isEmpty() || rules.stream().anyMatch(List::isEmpty)) {
             throw new IllegalArgumentException("give at least one blocking rule, each with at least one column, "
@@ -41,6 +50,7 @@ public final class CandidatePairs {
         }
         this.rules = rules.stream().map(List::copyOf).toList();
         this.maxBlockSize = maxBlockSize;
+        this.source = source;
     }
 
     public Dataset<Row> pairs(Dataset<Row> records) {
@@ -56,25 +66,32 @@ public final class CandidatePairs {
         for (int r = 0; r < rules.size(); r++) {
             List<String> columns = rules.get(r);
             Dataset<Row> keyed = blockable(records, columns);
+            List<String> carried = source == null ? columns
+                    : java.util.stream.Stream.concat(columns.stream(), java.util.stream.Stream.of(source)).toList();
             Dataset<Row> found;
             if (newFlag.isEmpty()) {
-                Dataset<Row> left = keyed.select(keys(columns, "l", col("record_id").as("id_l")));
-                Dataset<Row> right = keyed.select(keys(columns, "r", col("record_id").as("id_r")));
-                found = left.join(right, matching(columns, col("id_l").lt(col("id_r"))))
+                Dataset<Row> left = keyed.select(keys(carried, "l", col("record_id").as("id_l")));
+                Dataset<Row> right = keyed.select(keys(carried, "r", col("record_id").as("id_r")));
+                found = left.join(right, matching(columns, across(col("id_l").lt(col("id_r")))))
                         .select(col("id_l"), col("id_r"), lit(r).as("rule"));
             } else {
                 Column isNew = col(newFlag.get());
-                Dataset<Row> left = keyed.where(isNew).select(keys(columns, "l", col("record_id").as("a")));
-                Dataset<Row> right = keyed.select(keys(columns, "r", col("record_id").as("b"), isNew.as("b_new")));
+                Dataset<Row> left = keyed.where(isNew).select(keys(carried, "l", col("record_id").as("a")));
+                Dataset<Row> right = keyed.select(keys(carried, "r", col("record_id").as("b"), isNew.as("b_new")));
                 // a new record meets every old one once, and each other new one once (from the smaller id)
                 Column once = col("b_new").and(col("a").lt(col("b"))).or(org.apache.spark.sql.functions.not(col("b_new")));
-                found = left.join(right, matching(columns, once))
+                found = left.join(right, matching(columns, across(once)))
                         .select(least(col("a"), col("b")).as("id_l"), greatest(col("a"), col("b")).as("id_r"),
                                 lit(r).as("rule"));
             }
             all = all == null ? found : all.union(found);
         }
         return all.groupBy(col("id_l"), col("id_r")).agg(min(col("rule")).as("rule"));
+    }
+
+    /** The condition, and for linkage that the two records come from different data sets. */
+    private Column across(Column condition) {
+        return source == null ? condition : condition.and(col("l_" + source).notEqual(col("r_" + source)));
     }
 
     private static Column matching(List<String> columns, Column condition) {

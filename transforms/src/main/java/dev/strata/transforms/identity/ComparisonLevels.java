@@ -2,6 +2,8 @@ package dev.strata.transforms.identity;
 
 import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.levenshtein;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
@@ -24,12 +26,15 @@ import org.apache.spark.sql.types.DataTypes;
 public final class ComparisonLevels {
 
     static final String JARO_WINKLER = "strata_jaro_winkler";
+    static final String NICKNAME = "strata_nickname_related";
 
     public ComparisonLevels(SparkSession spark) {
         Objects.requireNonNull(spark, "spark is null");
         // the similarity object is not serializable: each call makes its own (it holds no state)
         spark.udf().register(JARO_WINKLER, (UDF2<String, String, Double>) (a, b) ->
                 a == null || b == null ? null : new JaroWinklerSimilarity().apply(a, b), DataTypes.DoubleType);
+        spark.udf().register(NICKNAME, (UDF2<String, String, Boolean>) (a, b) ->
+                a == null || b == null ? null : Nicknames.related(a, b), DataTypes.BooleanType);
     }
 
     /** 1 equal, 0 not, -1 missing. */
@@ -49,6 +54,30 @@ public final class ComparisonLevels {
             level = when(similarity.geq(thresholds[i]), lit(thresholds.length - i)).otherwise(level);
         }
         return missing(left, right, when(left.equalTo(right), lit(thresholds.length + 1)).otherwise(level));
+    }
+
+    /**
+     * Names: 3 equal; 2 one a nickname of the other (or both of one formal name, from the nickname table), or
+     * Jaro–Winkler at least 0.92; 1 at least 0.80; 0 otherwise. With the other name field of both records
+     * ({@code leftOther}, {@code rightOther}; null columns for none), a pair whose given and family names
+     * were swapped on one record gets the level of the crosswise comparison (the lower of the two crossings,
+     * or the one crossing there is when a record lacks its other name) when it is higher.
+     */
+    public Column name(Column left, Column right, Column leftOther, Column rightOther) {
+        Column straight = nameLevel(left, right);
+        // the lower of the two crossings, or the one there is when the other name is missing on a side
+        Column crossed = least(nameLevel(left, rightOther), nameLevel(leftOther, right));
+        return missing(left, right, greatest(straight, crossed));
+    }
+
+    /** The name level of two present values, null when either is missing. */
+    private static Column nameLevel(Column left, Column right) {
+        Column similarity = callUDF(JARO_WINKLER, left, right);
+        return when(left.isNull().or(right.isNull()), lit(null).cast("int"))
+                .when(left.equalTo(right), lit(3))
+                .when(callUDF(NICKNAME, left, right).or(similarity.geq(0.92)), lit(2))
+                .when(similarity.geq(0.80), lit(1))
+                .otherwise(lit(0));
     }
 
     /** Exact (highest), then one level per edit distance bound, smallest first, then 0. */

@@ -124,6 +124,50 @@ public final class ExpectationMaximisation {
         return new MatchModel(fields, lambda, m, u, iteration);
     }
 
+    /**
+     * The share of matches among the pairs of {@code patterns} under a model whose m and u are kept as they
+     * are (EM on lambda alone).
+     */
+    public double matchShare(List<Pattern> patterns, MatchModel model) {
+        double lambda = model.lambda();
+        for (int iteration = 0; iteration < maxIterations; iteration++) {
+            double matches = 0;
+            double total = 0;
+            for (Pattern p : patterns) {
+                double pm = lambda;
+                double pu = 1 - lambda;
+                for (int f = 0; f < fields.size(); f++) {
+                    if (p.levels()[f] >= 0) {
+                        pm *= model.m()[f][p.levels()[f]];
+                        pu *= model.u()[f][p.levels()[f]];
+                    }
+                }
+                matches += (pm + pu == 0 ? 0 : pm / (pm + pu)) * p.count();
+                total += p.count();
+            }
+            double next = clamp(total == 0 ? lambda : matches / total);
+            boolean done = Math.abs(next - lambda) < tolerance;
+            lambda = next;
+            if (done) {
+                break;
+            }
+        }
+        return lambda;
+    }
+
+    /** The patterns with the given fields' levels made missing (-1), as if those fields were not compared. */
+    public static List<Pattern> without(List<Pattern> patterns, java.util.Set<Integer> fields) {
+        List<Pattern> out = new ArrayList<>(patterns.size());
+        for (Pattern p : patterns) {
+            int[] levels = p.levels().clone();
+            for (int f : fields) {
+                levels[f] = -1;
+            }
+            out.add(new Pattern(levels, p.count()));
+        }
+        return out;
+    }
+
     /** A start that says little: matches mostly agree exactly, non-matches mostly disagree. */
     public MatchModel neutralStart(double lambda) {
         double[][] m = new double[fields.size()][];

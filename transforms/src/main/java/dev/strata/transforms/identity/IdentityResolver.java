@@ -18,28 +18,53 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Links records into clusters: deterministic links on strong identifiers (values shared by more than
  * {@code maxIdentifierRecords} records are junk and link nothing), probabilistic links from blocked
- * candidate pairs scored by a Fellegi–Sunter model estimated by EM, and connected components over both.
+ * candidate pairs scored by a Fellegi–Sunter model estimated by EM, and connected components over both;
+ * with conflict fields (or linkage), components holding records known to be different people are split
+ * by {@link ConstrainedClustering}.
  * Records need a {@code long} {@code record_id} and the standardised columns the plan names; a cluster's
  * id is the smallest record id in it.
  */
 public final class IdentityResolver {
 
     /** What one field contributes to a pair's comparison. */
-    public enum Kind { EXACT, JARO_WINKLER, LEVENSHTEIN, PHONETIC, DATE }
+    public enum Kind {
+        EXACT, JARO_WINKLER, LEVENSHTEIN, PHONETIC, DATE,
+        /** Person names: exact, nickname or close (Jaro–Winkler 0.92), similar (0.80), different; see {@link ComparisonLevels#name}. */
+        NAME
+    }
 
-    public record Comparison(String field, Kind kind) {
+    /**
+     * One field's comparison.
+     *
+     * @param crossField for {@link Kind#NAME}, the other name field of the same records (given for family,
+     *     family for given): records whose two names were swapped compare crosswise; null for none
+     */
+    public record Comparison(String field, Kind kind, String crossField) {
 
         public Comparison {
             Objects.requireNonNull(field, "field is null");
             Objects.requireNonNull(kind, "kind is null");
+            if (crossField != null && kind != Kind.NAME) {
+                throw new IllegalArgumentException("only a NAME comparison compares crosswise, " + field + " is "
+                        + kind);
+            }
+        }
+
+        public Comparison(String field, Kind kind) {
+            this(field, kind, null);
         }
 
         int levels() {
             return switch (kind) {
                 case EXACT -> 2;
                 case PHONETIC -> 3;
-                case JARO_WINKLER, LEVENSHTEIN, DATE -> 4;
+                case JARO_WINKLER, LEVENSHTEIN, DATE, NAME -> 4;
             };
+        }
+
+        /** The record fields the comparison reads. */
+        List<String> reads() {
+            return crossField == null ? List.of(field) : List.of(field, crossField);
         }
     }
 
@@ -47,25 +72,73 @@ public final class IdentityResolver {
      * The plan, as a spec declares it. {@code guarded} columns (emails, phones, cards...) lose every value
      * that more than {@code maxIdentifierRecords} records share: test addresses and dummy numbers are
      * treated as missing in links, blocks and comparisons, and reported.
+     *
+     * @param deterministicKeys identifiers that belong to one person (a card): records sharing a value are
+     *     linked whatever else they say
+     * @param conflicts fields whose comparison at its lowest level (both values present and clearly
+     *     different: another given name, another birth date) says two records are different people: such a
+     *     pair is never linked by its score, and records so in conflict are kept in different clusters unless
+     *     a deterministic key (or an earlier run's cluster) joins them. People of one household share address,
+     *     surname, a landline, sometimes an email or a device; these fields tell them apart. Empty: plain
+     *     connected components.
+     * @param trainingRules blocking rules to estimate m on, Splink's way: one EM session per rule, over the
+     *     pairs that rule finds, with the comparisons of the rule's own columns left out (within a block they
+     *     agree by construction); a field's m is the mean over the sessions that estimate it, and the model's
+     *     lambda is then the probability that two records drawn at random match (the match share EM finds
+     *     among all candidates, times candidates over all pairs), so a pair must bring evidence for as many
+     *     bits as the data has records to choose from. Empty: one EM over all candidates, lambda being the
+     *     share of matches among them.
+     * @param frequencyAdjusted fields whose exact agreement weighs by how common the value is (term
+     *     frequency, as Splink does): agreeing on a rare surname says more than agreeing on Smith. Each
+     *     comparison of such a field gets a {@code tf_<level column>} column, the share of records holding the
+     *     agreed value, and {@link MatchModel#score} uses it in place of the field's average u.
+     * @param linkAcross for linkage, the column naming each record's data set: only records of different
+     *     data sets are paired, and two records of one data set never share a cluster (each data set is
+     *     taken to hold an entity once); null for deduplication
      */
     public record Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords, List<List<String>> blockingRules,
-            long maxBlockSize, List<Comparison> comparisons, double threshold) {
+            long maxBlockSize, List<Comparison> comparisons, double threshold, List<String> conflicts,
+            List<List<String>> trainingRules, List<String> frequencyAdjusted, String linkAcross) {
 
         public Plan {
             guarded = List.copyOf(guarded);
             deterministicKeys = List.copyOf(deterministicKeys);
             blockingRules = blockingRules.stream().map(List::copyOf).toList();
             comparisons = List.copyOf(comparisons);
+            conflicts = List.copyOf(conflicts);
+            trainingRules = trainingRules.stream().map(List::copyOf).toList();
+            frequencyAdjusted = List.copyOf(frequencyAdjusted);
             if (!(threshold > 0 && threshold < 1)) {
                 throw new IllegalArgumentException("threshold must be a probability between 0 and 1, cannot be: "
                         + threshold);
             }
+            List<String> compared = comparisons.stream().map(Comparison::field).toList();
+            for (String field : conflicts) {
+                if (!compared.contains(field)) {
+                    throw new IllegalArgumentException("a conflict field must be compared, " + field
+                            + " is not among " + compared);
+                }
+            }
+        }
+
+        /** A plan without conflict fields: links are clustered by connected components alone. */
+        public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
+                List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold) {
+            this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
+                    List.of(), List.of(), List.of(), null);
         }
     }
 
-    /** Clusters, the scored pairs with their per-field weights, the model and the junk identifiers found. */
+    /**
+     * Clusters, the scored pairs with their per-field weights, the model, the junk identifiers found, and the
+     * seconds of each phase (junk guard, block and compare, EM, score, cluster) in the order they ran.
+     */
     public record Result(Dataset<Row> clusters, Dataset<Row> scoredPairs, MatchModel model, Dataset<Row> junk,
-            int componentRounds) {
+            int componentRounds, java.util.Map<String, Double> phaseSeconds) {
+
+        public Result {
+            phaseSeconds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseSeconds));
+        }
     }
 
     private static final String NEW = "strata_is_new";
@@ -103,6 +176,8 @@ public final class IdentityResolver {
      * compared, and the prior clusters stay linked (a new record can join or merge them, never split them).
      */
     public Result resolve(Dataset<Row> input, Optional<Prior> prior) {
+        java.util.Map<String, Double> phases = new java.util.LinkedHashMap<>();
+        long phase = System.nanoTime();
         List<Dataset<Row>> edges = new ArrayList<>();
         List<Dataset<Row>> junk = new ArrayList<>();
         Dataset<Row> records = input;
@@ -131,6 +206,7 @@ public final class IdentityResolver {
                     col("hub").as("dst")));
         }
         records = records.localCheckpoint(true);
+        phase = lap(phases, "junk guard", phase);
         for (String key : plan.deterministicKeys()) {
             Dataset<Row> keyed = records.where(col(key).isNotNull());
             if (newFlag.isPresent()) {
@@ -143,26 +219,86 @@ public final class IdentityResolver {
             edges.add(keyed.join(hubs, key).select(col("record_id").as("src"), col("hub").as("dst")));
         }
 
-        Dataset<Row> candidates = new CandidatePairs(plan.blockingRules(), plan.maxBlockSize()).pairs(records, newFlag);
+        Dataset<Row> candidates = new CandidatePairs(plan.blockingRules(), plan.maxBlockSize(), plan.linkAcross())
+                .pairs(records, newFlag);
         Dataset<Row> compared = compare(candidates, records).localCheckpoint(true);
+        phase = lap(phases, "block and compare", phase);
         MatchModel model;
         if (prior.isPresent() && prior.get().model().isPresent()) {
             model = prior.get().model().get();
         } else {
             model = estimate(records, compared);
         }
+        phase = lap(phases, "EM", phase);
         Dataset<Row> scored = model.score(compared);
-        edges.add(scored.where(col("match_probability").geq(plan.threshold()))
-                .select(col("id_l").as("src"), col("id_r").as("dst")));
+        Column conflict = conflict();
+        edges.replaceAll(e -> e.withColumn("strength", lit(ConstrainedClustering.MUST)));
+        edges.add(scored.where(col("match_probability").geq(plan.threshold()).and(org.apache.spark.sql.functions.not(conflict)))
+                .select(col("id_l").as("src"), col("id_r").as("dst"), col("match_weight").as("strength")));
 
-        Dataset<Row> allEdges = edges.stream().reduce(Dataset::union).orElseThrow();
-        ConnectedComponents.Result components = new ConnectedComponents().apply(allEdges);
+        Dataset<Row> allEdges = edges.stream().reduce(Dataset::union).orElseThrow().localCheckpoint(true);
+        phase = lap(phases, "score", phase);
+        ConnectedComponents.Result components = new ConnectedComponents().apply(allEdges.select("src", "dst"));
         Dataset<Row> linked = components.components();
+        if (!plan.conflicts().isEmpty() || plan.linkAcross() != null) {
+            linked = separateConflicts(linked.localCheckpoint(true), allEdges, records, scored.where(conflict));
+        }
         Dataset<Row> clusters = records.select(col("record_id"))
                 .join(linked, records.col("record_id").equalTo(linked.col("node")), "left")
-                .select(col("record_id"), coalesce(col("component"), col("record_id")).as("cluster_id"));
+                .select(col("record_id"), coalesce(col("component"), col("record_id")).as("cluster_id"))
+                .localCheckpoint(true);
+        lap(phases, "cluster", phase);
         Dataset<Row> junkValues = junk.stream().reduce(Dataset::union).orElse(spark.emptyDataFrame());
-        return new Result(clusters, scored, model, junkValues, components.rounds());
+        return new Result(clusters, scored, model, junkValues, components.rounds(), phases);
+    }
+
+    /** Components above this size are split on the conflicts among their compared pairs only. */
+    private static final long MAX_CHECKED_COMPONENT = 500;
+
+    /**
+     * Splits the components that hold records in conflict: every pair of records within a component (up to
+     * {@link #MAX_CHECKED_COMPONENT} records; beyond, the pairs compared) is checked on the conflict fields.
+     */
+    private Dataset<Row> separateConflicts(Dataset<Row> components, Dataset<Row> edges, Dataset<Row> records,
+            Dataset<Row> comparedConflicts) {
+        Dataset<Row> sizes = components.groupBy(col("component").as("c")).agg(count(lit(1)).as("size"))
+                .where(col("size").geq(3));
+        Dataset<Row> members = components.join(sizes, col("component").equalTo(col("c")))
+                .where(col("size").leq(MAX_CHECKED_COMPONENT)).select(col("node"), col("component"));
+        Dataset<Row> within = members.select(col("node").as("id_l"), col("component"))
+                .join(members.select(col("node").as("id_r"), col("component")), "component")
+                .where(col("id_l").lt(col("id_r"))).select(col("id_l"), col("id_r"));
+        List<Comparison> checked = plan.comparisons().stream().filter(c -> plan.conflicts().contains(c.field())).toList();
+        Dataset<Row> inConflict = levels(within, records, checked).where(conflict()).select(col("id_l"), col("id_r"));
+        if (plan.linkAcross() != null) {
+            // two records of one data set are two entities
+            String source = plan.linkAcross();
+            Dataset<Row> sources = records.select(col("record_id"), col(source).as("strata_source"));
+            inConflict = within.join(sources.toDF("id_l", "s_l"), "id_l").join(sources.toDF("id_r", "s_r"), "id_r")
+                    .where(col("s_l").equalTo(col("s_r"))).select(col("id_l"), col("id_r")).union(inConflict);
+        }
+        Dataset<Row> found = inConflict
+                .union(comparedConflicts.select(col("id_l"), col("id_r"))).distinct().localCheckpoint(true);
+        Dataset<Row> split = ConstrainedClustering.split(components, edges, found);
+        return components.join(split, "node", "left")
+                .select(col("node"), coalesce(col("cluster"), col("component")).as("component"));
+    }
+
+    /** True when a conflict field's comparison is at its lowest level (both values there and different). */
+    private Column conflict() {
+        Column any = lit(false);
+        for (Comparison c : plan.comparisons()) {
+            if (plan.conflicts().contains(c.field())) {
+                any = any.or(col(levelColumn(c)).equalTo(0));
+            }
+        }
+        return any;
+    }
+
+    private static long lap(java.util.Map<String, Double> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.put(name, (now - since) / 1e9);
+        return now;
     }
 
     /**
@@ -170,7 +306,11 @@ public final class IdentityResolver {
      * column per comparison, named {@link #levelColumn}, in the plan's order.
      */
     public Dataset<Row> compare(Dataset<Row> pairs, Dataset<Row> records) {
-        List<String> fields = plan.comparisons().stream().map(Comparison::field).distinct().toList();
+        return levels(pairs, records, plan.comparisons());
+    }
+
+    private Dataset<Row> levels(Dataset<Row> pairs, Dataset<Row> records, List<Comparison> comparisons) {
+        List<String> fields = comparisons.stream().flatMap(c -> c.reads().stream()).distinct().toList();
         Dataset<Row> left = records.select(prefixed(fields, "l_", "id_l"));
         Dataset<Row> right = records.select(prefixed(fields, "r_", "id_r"));
         Dataset<Row> compared = pairs.join(left, "id_l").join(right, "id_r");
@@ -180,11 +320,34 @@ public final class IdentityResolver {
                 kept.add(column);
             }
         }
-        for (Comparison c : plan.comparisons()) {
-            compared = compared.withColumn(levelColumn(c), level(c, col("l_" + c.field()), col("r_" + c.field())));
+        for (Comparison c : comparisons) {
+            compared = compared.withColumn(levelColumn(c), level(c, "l_", "r_"));
             kept.add(levelColumn(c));
         }
+        for (String field : plan.frequencyAdjusted()) {
+            List<Comparison> adjusted = comparisons.stream().filter(c -> c.field().equals(field)).toList();
+            if (adjusted.isEmpty()) {
+                continue;
+            }
+            Dataset<Row> frequencies = frequencies(records, field);
+            compared = compared.join(frequencies, compared.col("l_" + field).equalTo(frequencies.col("tf_value")), "left");
+            for (Comparison c : adjusted) {
+                // the share of the value both records hold; only an exact agreement is adjusted
+                compared = compared.withColumn("tf_" + levelColumn(c), org.apache.spark.sql.functions.when(
+                        col("l_" + field).equalTo(col("r_" + field)), col("tf_share")));
+                kept.add("tf_" + levelColumn(c));
+            }
+            compared = compared.drop("tf_value", "tf_share");
+        }
         return compared.select(concat(col("id_l"), col("id_r"), kept));
+    }
+
+    /** Per value of {@code field}, the share of the records (with a value) that hold it: tf_value, tf_share. */
+    private Dataset<Row> frequencies(Dataset<Row> records, String field) {
+        Dataset<Row> counts = records.where(col(field).isNotNull()).groupBy(col(field).as("tf_value"))
+                .agg(count(lit(1)).as("tf_count"));
+        return counts.crossJoin(counts.agg(org.apache.spark.sql.functions.sum(col("tf_count")).as("tf_total")))
+                .select(col("tf_value"), col("tf_count").divide(col("tf_total")).as("tf_share"));
     }
 
     /** The name of a comparison's level column: {@code <field>_<kind>}. */
@@ -193,16 +356,92 @@ public final class IdentityResolver {
     }
 
     private MatchModel estimate(Dataset<Row> records, Dataset<Row> compared) {
-        List<String> fields = plan.comparisons().stream().map(Comparison::field).distinct().toList();
+        List<String> fields = plan.comparisons().stream().flatMap(c -> c.reads().stream()).distinct().toList();
         List<String> levelColumns = plan.comparisons().stream().map(IdentityResolver::levelColumn).toList();
         int[] levelCounts = plan.comparisons().stream().mapToInt(Comparison::levels).toArray();
         ExpectationMaximisation em = new ExpectationMaximisation(levelColumns, levelCounts, 200, 1e-6);
-        // u starts from random pairs, which are almost all non-matches; EM then refines m, u and the
-        // match share over the candidates (holding u fixed lets "same block" pass for "same person")
-        double[][] u = em.uFromRandomPairs(em.patterns(randomPairs(records, fields, levelColumns)));
+        // u from random pairs, which are almost all non-matches; with training rules it is held fixed:
+        // estimated over the candidates, u learns that the people of a block (a household) agree on their
+        // shared values, and EM takes the household for the person
+        List<ExpectationMaximisation.Pattern> random = em.patterns(randomPairs(records, fields, levelColumns));
+        double[][] u = em.uFromRandomPairs(random);
         MatchModel neutral = em.neutralStart(0.1);
         MatchModel start = new MatchModel(neutral.fields(), neutral.lambda(), neutral.m(), u, 0);
-        return em.fit(em.patterns(compared), start, Optional.empty());
+        List<ExpectationMaximisation.Pattern> candidates = em.patterns(compared);
+        if (plan.trainingRules().isEmpty()) {
+            // one EM over the candidates, u refined too from its random-pair start (the plan without
+            // training rules, as before them)
+            return em.fit(candidates, start, Optional.empty());
+        }
+        int n = plan.comparisons().size();
+        double[][] m = new double[n][];
+        int[] sessions = new int[n];
+        int iterations = 0;
+        for (List<String> rule : plan.trainingRules()) {
+            java.util.Set<Integer> blocked = new java.util.HashSet<>();
+            for (int f = 0; f < n; f++) {
+                if (rule.contains(plan.comparisons().get(f).field())) {
+                    blocked.add(f);
+                }
+            }
+            Dataset<Row> pairs = new CandidatePairs(List.of(rule), plan.maxBlockSize(), plan.linkAcross()).pairs(records);
+            List<ExpectationMaximisation.Pattern> patterns = ExpectationMaximisation.without(
+                    em.patterns(compare(pairs, records)), blocked);
+            MatchModel session = em.fit(patterns, start, Optional.of(u));
+            iterations += session.iterations();
+            for (int f = 0; f < n; f++) {
+                if (blocked.contains(f)) {
+                    continue;
+                }
+                if (m[f] == null) {
+                    m[f] = new double[levelCounts[f]];
+                }
+                for (int l = 0; l < levelCounts[f]; l++) {
+                    m[f][l] += session.m()[f][l];
+                }
+                sessions[f]++;
+            }
+        }
+        for (int f = 0; f < n; f++) {
+            if (sessions[f] == 0) {
+                throw new IllegalArgumentException("no training rule estimates " + levelColumns.get(f)
+                        + ": add a rule that does not block on " + plan.comparisons().get(f).field());
+            }
+            for (int l = 0; l < levelCounts[f]; l++) {
+                m[f][l] /= sessions[f];
+            }
+        }
+        long candidateCount = candidates.stream().mapToLong(ExpectationMaximisation.Pattern::count).sum();
+        long randomCount = Math.max(1, random.stream().mapToLong(ExpectationMaximisation.Pattern::count).sum());
+        double records2 = Math.max(2, records.count());
+        double allPairs = records2 * (records2 - 1) / 2;
+        double[][] randomU = u;
+        double prior = 0.5;
+        for (int round = 0; round < 3; round++) {
+            double share = em.matchShare(candidates, new MatchModel(levelColumns, 0.1, m, u, iterations));
+            prior = Math.min(0.5, Math.max(1e-15, share * candidateCount / allPairs));
+            // random pairs hold matches too (a share of about prior): among a few thousand records they are
+            // most of the random pairs that agree on an email, so u is what is left when they are taken out
+            u = withoutMatches(randomU, m, prior, 0.5 / randomCount);
+        }
+        return new MatchModel(levelColumns, prior, m, u, iterations);
+    }
+
+    /** u of all pairs (random pairs) made u of non-matches: (u - prior m) / (1 - prior), floored, normalised. */
+    private static double[][] withoutMatches(double[][] u, double[][] m, double prior, double floor) {
+        double[][] out = new double[u.length][];
+        for (int f = 0; f < u.length; f++) {
+            out[f] = new double[u[f].length];
+            double total = 0;
+            for (int l = 0; l < u[f].length; l++) {
+                out[f][l] = Math.max(floor, (u[f][l] - prior * m[f][l]) / (1 - prior));
+                total += out[f][l];
+            }
+            for (int l = 0; l < u[f].length; l++) {
+                out[f][l] /= total;
+            }
+        }
+        return out;
     }
 
     /** About 200,000 pairs of records drawn at random (with a fixed seed), with their comparison levels. */
@@ -214,13 +453,17 @@ public final class IdentityResolver {
         Dataset<Row> pairs = left.crossJoin(right).where(col("id_l").notEqual(col("id_r")));
         for (int i = 0; i < plan.comparisons().size(); i++) {
             Comparison c = plan.comparisons().get(i);
-            pairs = pairs.withColumn(levelColumns.get(i), level(c, col("l_" + c.field()), col("r_" + c.field())));
+            pairs = pairs.withColumn(levelColumns.get(i), level(c, "l_", "r_"));
         }
         return pairs.select(levelColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
-    private Column level(Comparison c, Column l, Column r) {
+    private Column level(Comparison c, String leftPrefix, String rightPrefix) {
+        Column l = col(leftPrefix + c.field());
+        Column r = col(rightPrefix + c.field());
         return switch (c.kind()) {
+            case NAME -> c.crossField() == null ? levels.name(l, r, lit(null).cast("string"), lit(null).cast("string"))
+                    : levels.name(l, r, col(leftPrefix + c.crossField()), col(rightPrefix + c.crossField()));
             case EXACT -> levels.exact(l, r);
             case JARO_WINKLER -> levels.jaroWinkler(l, r, 0.92, 0.80);
             case LEVENSHTEIN -> levels.levenshteinBands(l, r, 1, 3);

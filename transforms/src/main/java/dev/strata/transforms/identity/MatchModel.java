@@ -54,16 +54,25 @@ public record MatchModel(List<String> fields, double lambda, double[][] m, doubl
 
     /**
      * Adds {@code w_<field>} for each field, {@code match_weight} and {@code match_probability} to pairs
-     * that carry one {@code <field>} level column per field; built-in expressions only.
+     * that carry one {@code <field>} level column per field; built-in expressions only. When the pairs also
+     * carry {@code tf_<field>} (the share of records holding the value both agree on), an exact agreement
+     * weighs log2(m / share) instead of log2(m / u): the value's own frequency stands for u.
      */
     public Dataset<Row> score(Dataset<Row> pairs) {
         Dataset<Row> scored = pairs;
         Column total = lit(priorWeight());
+        List<String> columns = List.of(pairs.columns());
         for (int f = 0; f < fields.size(); f++) {
             String field = fields.get(f);
             Column weight = lit(0.0);
             for (int level = m[f].length - 1; level >= 0; level--) {
                 weight = when(col(field).equalTo(level), lit(weight(f, level))).otherwise(weight);
+            }
+            if (columns.contains("tf_" + field)) {
+                int top = m[f].length - 1;
+                Column share = org.apache.spark.sql.functions.greatest(col("tf_" + field), lit(FLOOR));
+                Column adjusted = org.apache.spark.sql.functions.log(2.0, lit(Math.max(m[f][top], FLOOR)).divide(share));
+                weight = when(col(field).equalTo(top).and(col("tf_" + field).isNotNull()), adjusted).otherwise(weight);
             }
             scored = scored.withColumn("w_" + field, weight);
             total = total.plus(col("w_" + field));

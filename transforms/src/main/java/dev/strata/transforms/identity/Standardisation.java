@@ -15,12 +15,6 @@ import static org.apache.spark.sql.functions.when;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,33 +115,49 @@ public final class Standardisation {
                 .drop("nickname", "formal");
     }
 
+    /** An opaque identifier (card fingerprint, device id): trimmed, lower case; blank is null. */
+    public Column identifier(Column raw) {
+        Column value = lower(trim(raw));
+        return when(value.equalTo(""), lit(null).cast("string")).otherwise(value);
+    }
+
+    /**
+     * A street line: as {@link #name}, common street words abbreviated the USPS way, and a unit written
+     * {@code Apt 4B}, {@code #4B}, {@code Unit 4B} or {@code Suite 4B} always as {@code apt 4b}.
+     */
     public Column address(Column raw) {
-        Column words = name(raw);
+        Column words = name(regexp_replace(raw, "#", " apt "));
         for (Map.Entry<String, String> e : STREET_WORDS.entrySet()) {
             words = regexp_replace(words, "\\b" + e.getKey() + "\\b", e.getValue());
         }
-        return words;
+        // every way of writing a unit becomes "apt", and "apt apt" (Apt #4) once
+        return regexp_replace(words, "\\b(apt|unit|ste)( (apt|unit|ste))*\\b", "apt");
+    }
+
+    /** A postcode's digits only (spaces, dashes and letters dropped); null when none is left. */
+    public Column postcode(Column raw) {
+        Column digits = regexp_replace(raw, "[^0-9]", "");
+        return when(digits.equalTo(""), lit(null).cast("string")).otherwise(digits);
+    }
+
+    /**
+     * A US ZIP code in its five-digit form: a ZIP+4 loses its extension, and a ZIP of three or four digits
+     * (read as a number somewhere, so its leading zeros were lost) gets them back; anything else is null.
+     */
+    public Column usZip(Column raw) {
+        Column digits = regexp_replace(raw, "[^0-9]", "");
+        Column length = org.apache.spark.sql.functions.length(digits);
+        return when(length.equalTo(9), digits.substr(1, 5))
+                .when(length.between(3, 5), org.apache.spark.sql.functions.lpad(digits, 5, "0"))
+                .otherwise(lit(null).cast("string"));
     }
 
     /** The nickname table (a nickname of several formal names is left out: it does not say which). */
     Dataset<Row> nicknames() {
-        Map<String, List<String>> formal = new LinkedHashMap<>();
-        try (InputStream in = Standardisation.class.getClassLoader().getResourceAsStream("identity/nicknames.csv");
-                BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in,
-                        "identity/nicknames.csv is missing from the classpath"), StandardCharsets.UTF_8))) {
-            reader.readLine();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String[] parts = line.split(",");
-                formal.computeIfAbsent(parts[1].trim(), k -> new ArrayList<>()).add(parts[0].trim());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the nickname table", e);
-        }
         List<String> pairs = new ArrayList<>();
-        formal.forEach((nickname, names) -> {
+        Nicknames.formalNames().forEach((nickname, names) -> {
             if (names.size() == 1) {
-                pairs.add(nickname + "," + names.get(0));
+                pairs.add(nickname + "," + names.iterator().next());
             }
         });
         return spark.createDataset(pairs, Encoders.STRING())

@@ -1,6 +1,7 @@
 package dev.strata.transforms.identity;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +49,25 @@ class ComparisonAndBlockingTest {
     }
 
     @Test
+    void namesKnowNicknamesAndSwappedFields() {
+        StructType schema = new StructType().add("g1", DataTypes.StringType).add("f1", DataTypes.StringType)
+                .add("g2", DataTypes.StringType).add("f2", DataTypes.StringType);
+        Dataset<Row> pairs = spark.createDataFrame(List.of(
+                RowFactory.create("robert", "smith", "robert", "smith"),    // the same
+                RowFactory.create("kate", "smith", "kathleen", "smith"),    // a nickname (of several names)
+                RowFactory.create("smith", "robert", "robert", "smith"),    // swapped on one record
+                RowFactory.create("lowe", "courtney", "courney", null),     // swapped, the other family name missing
+                RowFactory.create("martha", "smith", "marhta", "smith"),    // a typo
+                RowFactory.create("john", "smith", "mary", "smith"),        // another person
+                RowFactory.create(null, "smith", "mary", "smith")), schema);
+        assertThat(ints(pairs.select(levels.name(col("g1"), col("g2"), col("f1"), col("f2")))))
+                .containsExactly(3, 2, 3, 2, 2, 0, -1);
+        // without the other field, nothing is compared crosswise
+        assertThat(ints(pairs.select(levels.name(col("g1"), col("g2"), lit(null).cast("string"), lit(null).cast("string")))))
+                .containsExactly(3, 2, 0, 0, 2, 0, -1);
+    }
+
+    @Test
     void datesCountPartialAgreement() {
         Dataset<Row> dates = pairs("1980-03-05", "1980-03-05", "1980-03-05", "1980-05-03", "1980-03-05", "1980-03-17",
                 "1980-03-05", "1980-11-20", "1980-03-05", "1975-01-01", "1980-03-05", null);
@@ -72,6 +92,13 @@ class ComparisonAndBlockingTest {
         List<String> found = blocking.pairs(records).orderBy("id_l", "id_r").collectAsList().stream()
                 .map(r -> r.getLong(0) + "-" + r.getLong(1) + "@" + r.getInt(2)).toList();
         assertThat(found).containsExactly("1-2@0", "1-3@1", "2-3@1");
+        // linkage: only records of different data sets are paired
+        Dataset<Row> sourced = records.withColumn("source", org.apache.spark.sql.functions.when(col("record_id").leq(1),
+                lit("a")).otherwise(lit("b")));
+        List<String> across = new CandidatePairs(List.of(List.of("email"), List.of("surname", "postcode")), 5, "source")
+                .pairs(sourced).orderBy("id_l", "id_r").collectAsList().stream()
+                .map(r -> r.getLong(0) + "-" + r.getLong(1) + "@" + r.getInt(2)).toList();
+        assertThat(across).containsExactly("1-2@0", "1-3@1");
         assertThat(blocking.oversizedBlocks(records).collectAsList()).extracting(r -> r.getInt(0) + ":"
                 + r.getString(1) + ":" + r.getLong(2)).containsExactly("0:test@test.com:10");
     }

@@ -105,6 +105,42 @@ class IdentityResolverTest {
     }
 
     @Test
+    void conflictingGivenNamesKeepAHouseholdApart() {
+        StructType schema = new StructType().add("record_id", DataTypes.LongType).add("given", DataTypes.StringType)
+                .add("family", DataTypes.StringType).add("dob_text", DataTypes.StringType)
+                .add("postcode", DataTypes.StringType).add("email", DataTypes.StringType)
+                .add("truth", DataTypes.StringType);
+        List<Row> household = List.of(
+                RowFactory.create(1001L, "anna", "zorn", "1980-01-01", "80299", "zorn@home.test", "H1"),
+                RowFactory.create(1002L, "anna", "zorn", null, "80299", "zorn@home.test", "H1"),
+                RowFactory.create(1003L, "boris", "zorn", "1979-05-05", "80299", "zorn@home.test", "H2"),
+                RowFactory.create(1004L, "boris", "zorn", "1979-05-05", "80299", "boris@mail.test", "H2"));
+        Dataset<Row> records = records().drop("dob").union(spark.createDataFrame(household, schema))
+                .withColumn("dob", to_date(col("dob_text")));
+        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of(), 5,
+                List.of(List.of("postcode"), List.of("email"), List.of("given", "dob")), 1000,
+                List.of(new Comparison("given", Kind.NAME, "family"), new Comparison("family", Kind.NAME, "given"),
+                        new Comparison("dob", Kind.DATE), new Comparison("email", Kind.EXACT),
+                        new Comparison("postcode", Kind.EXACT)), 0.9,
+                List.of("given", "dob"), List.of(List.of("email"), List.of("postcode")), List.of("family"), null);
+        IdentityResolver.Result result = new IdentityResolver(spark, plan).resolve(records);
+
+        Map<Long, Long> cluster = new TreeMap<>();
+        result.clusters().where(col("record_id").gt(1000)).collectAsList().forEach(r -> cluster.put(r.getLong(0), r.getLong(1)));
+        assertThat(cluster.get(1001L)).isEqualTo(cluster.get(1002L));
+        assertThat(cluster.get(1003L)).isEqualTo(cluster.get(1004L));
+        assertThat(cluster.get(1001L)).isNotEqualTo(cluster.get(1003L));
+        // the shared email and address alone score the pair of the couple above the threshold: only the
+        // conflict of their given names keeps them apart
+        assertThat(result.scoredPairs().where(col("id_l").equalTo(1001).and(col("id_r").equalTo(1003))).count()).isOne();
+        assertThat(result.scoredPairs().columns()).contains("tf_family_name", "w_given_name");
+        LinkageEvaluation.Scores scores = new LinkageEvaluation().score(result.clusters().join(records, "record_id")
+                .select(col("cluster_id").as("cluster"), col("truth")));
+        assertThat(scores.precision()).as(scores.toString()).isEqualTo(1.0);
+        assertThat(scores.recall()).as(scores.toString()).isGreaterThan(0.9);
+    }
+
+    @Test
     void evaluationCountsPairsAndBcubed() {
         StructType schema = new StructType().add("cluster", DataTypes.LongType).add("truth", DataTypes.StringType);
         // truth {a1,a2,a3} {b1}; clusters {a1,a2} {a3,b1}

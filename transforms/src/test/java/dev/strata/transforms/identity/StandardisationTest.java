@@ -64,6 +64,17 @@ class StandardisationTest {
     void addressesUseTheShortStreetWords() {
         assertThat(apply(standard::address, "12 North Main Street, Apartment 4", "12 N. Main St. Apt 4",
                 "700 Park Avenue")).containsExactly("12 n main st apt 4", "12 n main st apt 4", "700 park ave");
+        // every way of writing a unit is the same unit
+        assertThat(apply(standard::address, "9 Elm St #4B", "9 Elm St Unit 4B", "9 Elm St, Apt 4B", "9 Elm St Apt #4B",
+                "9 Elm St Suite 4B")).containsOnly("9 elm st apt 4b");
+    }
+
+    @Test
+    void zipCodesHaveFiveDigitsAndIdentifiersNoCase() {
+        assertThat(apply(standard::usZip, "80205", "80205-1234", "2134", " 02134 ", "802", "12345678", "", null))
+                .containsExactly("80205", "80205", "02134", "02134", "00802", null, null, null);
+        assertThat(apply(standard::postcode, "2600", " 26-00 ", "none", null)).containsExactly("2600", "2600", null, null);
+        assertThat(apply(standard::identifier, " AB12Cd ", "  ", null)).containsExactly("ab12cd", null, null);
     }
 
     @Test
