@@ -53,7 +53,8 @@ public record IdentityPlan(IdentitySpec identity, IdentityResolver.Plan resolver
                 .toList();
         IdentityResolver.Plan plan = new IdentityResolver.Plan(guarded, keys, identity.maxRecordsPerIdentifier(),
                 identity.blocking(), identity.maxBlockSize(), comparisons, identity.threshold(), identity.conflicts(),
-                identity.training(), identity.frequencyAdjusted(), null);
+                identity.training(), identity.frequencyAdjusted(), null, identity.uniqueNames(),
+                identity.uniqueNameEvidence());
         return new IdentityPlan(identity, plan, ruleColumns);
     }
 

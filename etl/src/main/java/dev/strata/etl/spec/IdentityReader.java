@@ -23,7 +23,7 @@ final class IdentityReader {
 
     private static final Set<String> KEYS = Set.of("entity", "records", "fields", "max_records_per_identifier",
             "deterministic", "blocking", "max_block_size", "comparisons", "threshold", "max_cluster_size",
-            "survivorship", "orders", "conflicts", "training", "frequency_adjusted");
+            "survivorship", "orders", "conflicts", "training", "frequency_adjusted", "unique_names");
     static final List<String> RULES = List.of("most_recent", "most_frequent", "source_priority", "longest");
 
     private final SpecNode node;
@@ -90,8 +90,26 @@ final class IdentityReader {
                         + String.join(", ", compared) + ")");
             }
         }
+        List<String> uniqueNames = List.of();
+        List<String> evidence = List.of();
+        SpecNode unique = node.get("unique_names");
+        if (unique.expectObject()) {
+            unique.allowOnly(Set.of("names", "when_one_lacks_all"));
+            uniqueNames = unique.get("names").strings();
+            evidence = unique.get("when_one_lacks_all").strings();
+            if (uniqueNames.size() < 2) {
+                unique.get("names").problem("a full name needs at least two fields, like [given, family]");
+            }
+            for (String field : uniqueNames) {
+                checkField(unique.get("names"), field, fields);
+            }
+            for (String field : evidence) {
+                checkField(unique.get("when_one_lacks_all"), field, fields);
+            }
+        }
         return Optional.of(new IdentitySpec(entity, records, parsed, maxIdentifier, deterministic, blocking, maxBlock,
-                comparisons, threshold, maxCluster, survivorship, orders, conflicts, training, frequencyAdjusted));
+                comparisons, threshold, maxCluster, survivorship, orders, conflicts, training, frequencyAdjusted,
+                uniqueNames, evidence));
     }
 
     private static Map<String, Field> fields(SpecNode fieldsNode) {

@@ -237,7 +237,7 @@ class IdentityStageTest {
                         "transactions:" + pair.getString(2), false);
         assertThat(e.deterministic()).containsExactly("card");
         assertThat(e.leftCustomer()).isPresent().isEqualTo(e.rightCustomer());
-        assertThat(e.fields()).extracting(IdentityExplainer.FieldLine::field).contains("given_jaro_winkler",
+        assertThat(e.fields()).extracting(IdentityExplainer.FieldLine::field).contains("given_name",
                 "email_exact");
         assertThat(e.render()).contains("linked outright by equal card").doesNotContain(SALT);
         assertThatThrownBy(() -> new IdentityExplainer(spark, lake).explain(spec.identity().orElseThrow(),

@@ -98,7 +98,8 @@ public final class IdentityResolver {
      */
     public record Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords, List<List<String>> blockingRules,
             long maxBlockSize, List<Comparison> comparisons, double threshold, List<String> conflicts,
-            List<List<String>> trainingRules, List<String> frequencyAdjusted, String linkAcross) {
+            List<List<String>> trainingRules, List<String> frequencyAdjusted, String linkAcross,
+            List<String> uniqueNames, List<String> uniqueNameEvidence) {
 
         public Plan {
             guarded = List.copyOf(guarded);
@@ -108,6 +109,8 @@ public final class IdentityResolver {
             conflicts = List.copyOf(conflicts);
             trainingRules = trainingRules.stream().map(List::copyOf).toList();
             frequencyAdjusted = List.copyOf(frequencyAdjusted);
+            uniqueNames = List.copyOf(uniqueNames);
+            uniqueNameEvidence = List.copyOf(uniqueNameEvidence);
             if (!(threshold > 0 && threshold < 1)) {
                 throw new IllegalArgumentException("threshold must be a probability between 0 and 1, cannot be: "
                         + threshold);
@@ -121,11 +124,20 @@ public final class IdentityResolver {
             }
         }
 
+        /** A plan that links no cluster by a unique name. */
+        public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
+                List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold,
+                List<String> conflicts, List<List<String>> trainingRules, List<String> frequencyAdjusted,
+                String linkAcross) {
+            this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
+                    conflicts, trainingRules, frequencyAdjusted, linkAcross, List.of(), List.of());
+        }
+
         /** A plan without conflict fields: links are clustered by connected components alone. */
         public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
                 List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold) {
             this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
-                    List.of(), List.of(), List.of(), null);
+                    List.of(), List.of(), List.of(), null, List.of(), List.of());
         }
     }
 
@@ -245,8 +257,13 @@ public final class IdentityResolver {
         }
         Dataset<Row> clusters = records.select(col("record_id"))
                 .join(linked, records.col("record_id").equalTo(linked.col("node")), "left")
-                .select(col("record_id"), coalesce(col("component"), col("record_id")).as("cluster_id"))
-                .localCheckpoint(true);
+                .select(col("record_id"), coalesce(col("component"), col("record_id")).as("cluster_id"));
+        if (!plan.uniqueNames().isEmpty()) {
+            clusters = new UniqueNameLinks(plan.uniqueNames(), plan.uniqueNameEvidence(), plan.conflicts().stream()
+                    .filter(f -> !plan.uniqueNames().contains(f)).toList()).apply(clusters.localCheckpoint(true),
+                    records);
+        }
+        clusters = clusters.localCheckpoint(true);
         lap(phases, "cluster", phase);
         Dataset<Row> junkValues = junk.stream().reduce(Dataset::union).orElse(spark.emptyDataFrame());
         return new Result(clusters, scored, model, junkValues, components.rounds(), phases);

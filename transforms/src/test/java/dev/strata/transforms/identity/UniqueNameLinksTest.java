@@ -1,0 +1,73 @@
+package dev.strata.transforms.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strata.transforms.SparkTestSession;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class UniqueNameLinksTest {
+
+    private final SparkSession spark = SparkTestSession.get();
+
+    private static final StructType RECORDS = new StructType().add("record_id", DataTypes.LongType)
+            .add("given", DataTypes.StringType).add("family", DataTypes.StringType)
+            .add("phone", DataTypes.StringType).add("dob", DataTypes.StringType);
+
+    private Map<Long, Long> link(List<Row> records, long... clusters) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < clusters.length; i += 2) {
+            rows.add(RowFactory.create(clusters[i], clusters[i + 1]));
+        }
+        Dataset<Row> c = spark.createDataFrame(rows, new StructType().add("record_id", DataTypes.LongType)
+                .add("cluster_id", DataTypes.LongType));
+        Map<Long, Long> out = new TreeMap<>();
+        new UniqueNameLinks(List.of("given", "family"), List.of("phone", "dob"), List.of("dob"))
+                .apply(c, spark.createDataFrame(records, RECORDS)).collectAsList()
+                .forEach(r -> out.put(r.getLong(0), r.getLong(1)));
+        return out;
+    }
+
+    @Test
+    void aBareClusterJoinsTheOnlyOtherClusterWithItsNameInEitherOrder() {
+        Map<Long, Long> clusters = link(List.of(
+                RowFactory.create(1L, "ann", "lee", "+1303", "1980-01-02"),
+                RowFactory.create(2L, "ann", "lee", null, "1980-01-02"),
+                RowFactory.create(3L, "lee", "ann", null, null),                 // swapped, nothing else: bare
+                RowFactory.create(4L, "bob", "ray", "+1404", null),
+                RowFactory.create(5L, "bob", "ray", "+1505", null)),            // both hold a phone: not bare
+                1, 1, 2, 1, 3, 3, 4, 4, 5, 5);
+        assertThat(clusters).isEqualTo(Map.of(1L, 1L, 2L, 1L, 3L, 1L, 4L, 4L, 5L, 5L));
+    }
+
+    @Test
+    void aNameThreeClustersHoldLinksNothingAndConflictsKeepApart() {
+        Map<Long, Long> clusters = link(List.of(
+                RowFactory.create(1L, "cy", "fox", null, null),
+                RowFactory.create(2L, "cy", "fox", null, null),
+                RowFactory.create(3L, "cy", "fox", null, null),                  // three clusters: ambiguous
+                RowFactory.create(4L, "di", "gao", "+1606", "1970-05-05"),
+                RowFactory.create(5L, "di", "gao", null, "1971-06-06"),         // bare of phone, but another dob
+                RowFactory.create(6L, "ed", null, null, null),                    // no full name
+                RowFactory.create(7L, "ed", "hu", "+1707", null)),
+                1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7);
+        assertThat(clusters).isEqualTo(Map.of(1L, 1L, 2L, 2L, 3L, 3L, 4L, 4L, 5L, 5L, 6L, 6L, 7L, 7L));
+    }
+
+    @Test
+    void aFullNameHasTwoFieldsThatAreNotConflictFields() {
+        assertThatThrownBy(() -> new UniqueNameLinks(List.of("given"), List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two fields");
+        assertThatThrownBy(() -> new UniqueNameLinks(List.of("given", "dob"), List.of(), List.of("dob")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dob");
+    }
+}
