@@ -30,7 +30,7 @@ final class BenchCommand implements Command {
     public String usage() {
         return "engine --rows N [--files K] [--seed S] [--work DIR] [--keep]\n"
                 + "       strata bench omop --patients N [--seed S] [--work DIR] [--keep]\n"
-                + "       strata bench identity --people N [--seed S] [--work DIR] [--keep]";
+                + "       strata bench identity --people N [--spec NAME|FILE] [--seed S] [--work DIR] [--keep]";
     }
 
     @Override
@@ -47,6 +47,8 @@ final class BenchCommand implements Command {
         options.addOption(Option.builder().longOpt("work").hasArg().argName("DIR")
                 .desc("working folder (default: a new temporary folder)").build());
         options.addOption(Option.builder().longOpt("keep").desc("keep the working folder").build());
+        options.addOption(Option.builder().longOpt("spec").hasArg().argName("NAME|FILE")
+                .desc("identity: the spec whose identity section is measured (default cdp)").build());
         return options;
     }
 
@@ -65,7 +67,8 @@ final class BenchCommand implements Command {
         try (Context context = new Context("strata bench", line)) {
             if (identity) {
                 int people = (int) CommonOptions.number(line, "people", 10_000, 10);
-                new IdentityBenchmark(context.spark(), SpecReference.load("cdp", context.lake()), console.out(),
+                new IdentityBenchmark(context.spark(), SpecReference.load(line.getOptionValue("spec", "cdp"),
+                        context.lake()), console.out(),
                         console.err()).run(work, people,
                         CommonOptions.number(line, "seed", 7, Long.MIN_VALUE));
                 return 0;

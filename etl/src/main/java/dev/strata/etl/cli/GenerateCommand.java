@@ -30,7 +30,8 @@ final class GenerateCommand implements Command {
     public String usage() {
         return "service_requests --rows N [--seed S] [--files K] --out DIR\n"
                 + "       strata generate mimic --patients N [--seed S] [--gzip] [--lower-case-headers] --out DIR\n"
-                + "       strata generate cdp --people N [--seed S] --out DIR";
+                + "       strata generate cdp --people N [--seed S] --out DIR\n"
+                + "       strata generate febrl --entities N [--linkage | --duplicates-max K] [--seed S] --out DIR";
     }
 
     @Override
@@ -45,6 +46,12 @@ final class GenerateCommand implements Command {
                 .desc("mimic: patients to write").build());
         options.addOption(Option.builder().longOpt("people").hasArg().argName("N")
                 .desc("cdp: people whose records to write").build());
+        options.addOption(Option.builder().longOpt("entities").hasArg().argName("N")
+                .desc("febrl: entities (originals) to write").build());
+        options.addOption(Option.builder().longOpt("linkage")
+                .desc("febrl: two files to link (A every original, B one duplicate of each) instead of one").build());
+        options.addOption(Option.builder().longOpt("duplicates-max").hasArg().argName("K")
+                .desc("febrl: at most K duplicates of an original in the deduplication file (default 5)").build());
         options.addOption(Option.builder().longOpt("gzip").desc("mimic: write .csv.gz files").build());
         options.addOption(Option.builder().longOpt("lower-case-headers")
                 .desc("mimic: lower-case headers, as the public demo has them").build());
@@ -61,8 +68,11 @@ final class GenerateCommand implements Command {
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("cdp")) {
             return cdp(line, console);
         }
+        if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("febrl")) {
+            return febrl(line, console);
+        }
         if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("service_requests")) {
-            throw new UserError("name what to generate: service_requests, mimic or cdp");
+            throw new UserError("name what to generate: service_requests, mimic, cdp or febrl");
         }
         if (!line.hasOption("rows") || !line.hasOption("out")) {
             throw new UserError("--rows N and --out DIR are required");
@@ -112,6 +122,29 @@ final class GenerateCommand implements Command {
                 .write(out, (int) people);
         console.out().printf("wrote CDP sources for %,d people to %s in %.1fs%n", people, out,
                 (System.nanoTime() - start) / 1e9);
+        console.out().println(summary);
+        return 0;
+    }
+
+    /** FEBRL-format record-linkage test files, made by this project's generator (never FEBRL's own data). */
+    private static int febrl(CommandLine line, Console console) throws IOException {
+        if (!line.hasOption("entities") || !line.hasOption("out")) {
+            throw new UserError("--entities N and --out DIR are required");
+        }
+        if (line.hasOption("linkage") && line.hasOption("duplicates-max")) {
+            throw new UserError("--duplicates-max is for a deduplication file, not with --linkage");
+        }
+        int entities = (int) CommonOptions.number(line, "entities", 0, 1);
+        Path out = Path.of(line.getOptionValue("out"));
+        java.nio.file.Files.createDirectories(out);
+        dev.strata.etl.generate.cdp.FebrlWriter writer = new dev.strata.etl.generate.cdp.FebrlWriter(
+                CommonOptions.number(line, "seed", 7, Long.MIN_VALUE));
+        Object summary = line.hasOption("linkage")
+                ? writer.writeLinkage(out.resolve("febrl_linkage_a.csv"), out.resolve("febrl_linkage_b.csv"), entities)
+                : writer.writeDedup(out.resolve("febrl_dedup.csv"), entities,
+                        (int) CommonOptions.number(line, "duplicates-max", 5, 1));
+        console.out().printf("wrote FEBRL-format %s file(s) for %,d entities to %s%n",
+                line.hasOption("linkage") ? "linkage" : "deduplication", entities, out);
         console.out().println(summary);
         return 0;
     }

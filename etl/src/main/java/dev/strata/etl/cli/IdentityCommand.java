@@ -35,6 +35,7 @@ final class IdentityCommand implements Command {
         return "run [--full] [--spec NAME|FILE] [--lake PATH]\n"
                 + "       strata identity explain SOURCE:KEY SOURCE:KEY [--show-values] [--spec ...]\n"
                 + "       strata identity evaluate --truth COLUMN [--spec ...]\n"
+                + "       strata identity evaluate --febrl FILE [--febrl FILE]\n"
                 + "       strata identity pii-report [--spec ...]";
     }
 
@@ -47,6 +48,8 @@ final class IdentityCommand implements Command {
                 .desc("explain: print the values as they are (default: masked)").build());
         options.addOption(Option.builder().longOpt("truth").hasArg().argName("COLUMN")
                 .desc("evaluate: the clean tables' ground-truth column").build());
+        options.addOption(Option.builder().longOpt("febrl").hasArg().argName("FILE")
+                .desc("evaluate: a FEBRL-format file to deduplicate; twice: two files to link").build());
         return options;
     }
 
@@ -57,6 +60,9 @@ final class IdentityCommand implements Command {
             throw new UserError("name what to do: identity run, explain, evaluate or pii-report");
         }
         String action = args.get(0);
+        if (action.equals("evaluate") && line.hasOption("febrl")) {
+            return febrl(line, console);
+        }
         try (Context context = new Context("strata identity " + action, line)) {
             PipelineSpec spec = SpecReference.load(line.getOptionValue("spec", DEFAULT_SPEC), context.lake(),
                     CommonOptions.pairs(line, "var")).withInputs(CommonOptions.pairs(line, "input"));
@@ -102,6 +108,34 @@ final class IdentityCommand implements Command {
                 default -> throw new UserError("unknown identity action '" + action
                         + "'; use run, explain, evaluate or pii-report");
             }
+        }
+    }
+
+    /** Resolves FEBRL-format files (no spec, no lake) and scores the result against their record ids. */
+    private static int febrl(CommandLine line, Console console) {
+        expectArguments(line.getArgList(), 1, "identity evaluate takes no arguments");
+        List<java.nio.file.Path> files = java.util.Arrays.stream(line.getOptionValues("febrl"))
+                .map(java.nio.file.Path::of).toList();
+        for (java.nio.file.Path file : files) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new UserError("--febrl " + file + ": no such file");
+            }
+        }
+        if (files.size() > 2) {
+            throw new UserError("give --febrl once (deduplicate one file) or twice (link two files), not "
+                    + files.size() + " times");
+        }
+        try (Context context = new Context("strata identity evaluate", line)) {
+            dev.strata.etl.identity.FebrlEvaluation.Result result;
+            try {
+                result = new dev.strata.etl.identity.FebrlEvaluation(context.spark()).evaluate(files);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            console.out().printf(java.util.Locale.ROOT, "FEBRL %s: %,d records, %,d pairs compared, %.1f s%n",
+                    result.mode(), result.records(), result.pairsCompared(), result.seconds());
+            console.out().println(result.scores());
+            return 0;
         }
     }
 

@@ -54,7 +54,7 @@ public record IdentityPlan(IdentitySpec identity, IdentityResolver.Plan resolver
         IdentityResolver.Plan plan = new IdentityResolver.Plan(guarded, keys, identity.maxRecordsPerIdentifier(),
                 identity.blocking(), identity.maxBlockSize(), comparisons, identity.threshold(), identity.conflicts(),
                 identity.training(), identity.frequencyAdjusted(), null, identity.uniqueNames(),
-                identity.uniqueNameEvidence());
+                identity.uniqueNameEvidence(), identity.uniqueNameConflicts());
         return new IdentityPlan(identity, plan, ruleColumns);
     }
 

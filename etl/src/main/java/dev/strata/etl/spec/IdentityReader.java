@@ -92,11 +92,19 @@ final class IdentityReader {
         }
         List<String> uniqueNames = List.of();
         List<String> evidence = List.of();
+        List<String> apart = List.of();
         SpecNode unique = node.get("unique_names");
         if (unique.expectObject()) {
-            unique.allowOnly(Set.of("names", "when_one_lacks_all"));
+            unique.allowOnly(Set.of("names", "when_one_lacks_all", "apart_when_different"));
             uniqueNames = unique.get("names").strings();
             evidence = unique.get("when_one_lacks_all").strings();
+            apart = unique.get("apart_when_different").strings();
+            for (String field : apart) {
+                checkField(unique.get("apart_when_different"), field, fields);
+                if (uniqueNames.contains(field)) {
+                    unique.get("apart_when_different").problem("'" + field + "' is a name field");
+                }
+            }
             if (uniqueNames.size() < 2) {
                 unique.get("names").problem("a full name needs at least two fields, like [given, family]");
             }
@@ -109,7 +117,7 @@ final class IdentityReader {
         }
         return Optional.of(new IdentitySpec(entity, records, parsed, maxIdentifier, deterministic, blocking, maxBlock,
                 comparisons, threshold, maxCluster, survivorship, orders, conflicts, training, frequencyAdjusted,
-                uniqueNames, evidence));
+                uniqueNames, evidence, apart));
     }
 
     private static Map<String, Field> fields(SpecNode fieldsNode) {

@@ -24,14 +24,16 @@ import java.util.Optional;
  * @param training blocking-like rules EM estimates m probabilities on, each leaving its own fields out
  * @param frequencyAdjusted fields whose agreement counts more on a rare value than on a common one
  * @param uniqueNames fields of a full name: two customers that are the only two with a full name are linked
- *     when one of them holds none of the {@code uniqueNameEvidence} fields and they do not conflict
+ *     when one of them holds none of the {@code uniqueNameEvidence} fields (if any are given) and they do
+ *     not both hold values of one of the {@code uniqueNameConflicts} fields without sharing one
  * @param uniqueNameEvidence see {@code uniqueNames}
+ * @param uniqueNameConflicts see {@code uniqueNames}
  */
 public record IdentitySpec(String entity, List<RecordSource> records, Map<String, Field> fields,
         long maxRecordsPerIdentifier, List<List<String>> deterministic, List<List<String>> blocking, long maxBlockSize,
         List<ComparisonSpec> comparisons, double threshold, long maxClusterSize, List<SurvivorshipSpec> survivorship,
         Optional<OrdersSpec> orders, List<String> conflicts, List<List<String>> training, List<String> frequencyAdjusted,
-        List<String> uniqueNames, List<String> uniqueNameEvidence) {
+        List<String> uniqueNames, List<String> uniqueNameEvidence, List<String> uniqueNameConflicts) {
 
     /** What a field holds, which decides how it is standardised and masked. */
     public enum FieldType { GIVEN_NAME, NAME, EMAIL, PHONE, ADDRESS, POSTCODE, DATE, ID, TEXT }
@@ -104,6 +106,7 @@ public record IdentitySpec(String entity, List<RecordSource> records, Map<String
         frequencyAdjusted = List.copyOf(frequencyAdjusted);
         uniqueNames = List.copyOf(uniqueNames);
         uniqueNameEvidence = List.copyOf(uniqueNameEvidence);
+        uniqueNameConflicts = List.copyOf(uniqueNameConflicts);
     }
 
     public String table(String suffix) {

@@ -77,7 +77,12 @@ class IdentitySpecTest {
                   threshold: 1.5
                   survivorship: {given: loudest}
                   orders: {source: crm, amount: total, at: at}
+                  conflicts: [dob]
+                  unique_names: {names: [given], apart_when_different: [shoe_size]}
                 """, "p.yaml")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("identity.conflicts: 'dob' is not compared")
+                .hasMessageContaining("identity.unique_names.names: a full name needs at least two fields")
+                .hasMessageContaining("identity.unique_names.apart_when_different: 'shoe_size' is not declared")
                 .hasMessageContaining("identity.fields.email.type: unknown value 'mail'")
                 .hasMessageContaining("identity.fields.given.pii: unknown value 'scramble'")
                 .hasMessageContaining("identity.records[0].source: 'shop' is not a source of this pipeline")

@@ -99,7 +99,7 @@ public final class IdentityResolver {
     public record Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords, List<List<String>> blockingRules,
             long maxBlockSize, List<Comparison> comparisons, double threshold, List<String> conflicts,
             List<List<String>> trainingRules, List<String> frequencyAdjusted, String linkAcross,
-            List<String> uniqueNames, List<String> uniqueNameEvidence) {
+            List<String> uniqueNames, List<String> uniqueNameEvidence, List<String> uniqueNameConflicts) {
 
         public Plan {
             guarded = List.copyOf(guarded);
@@ -111,6 +111,7 @@ public final class IdentityResolver {
             frequencyAdjusted = List.copyOf(frequencyAdjusted);
             uniqueNames = List.copyOf(uniqueNames);
             uniqueNameEvidence = List.copyOf(uniqueNameEvidence);
+            uniqueNameConflicts = List.copyOf(uniqueNameConflicts);
             if (!(threshold > 0 && threshold < 1)) {
                 throw new IllegalArgumentException("threshold must be a probability between 0 and 1, cannot be: "
                         + threshold);
@@ -130,14 +131,14 @@ public final class IdentityResolver {
                 List<String> conflicts, List<List<String>> trainingRules, List<String> frequencyAdjusted,
                 String linkAcross) {
             this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
-                    conflicts, trainingRules, frequencyAdjusted, linkAcross, List.of(), List.of());
+                    conflicts, trainingRules, frequencyAdjusted, linkAcross, List.of(), List.of(), List.of());
         }
 
         /** A plan without conflict fields: links are clustered by connected components alone. */
         public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
                 List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold) {
             this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
-                    List.of(), List.of(), List.of(), null, List.of(), List.of());
+                    List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of());
         }
     }
 
@@ -259,9 +260,8 @@ public final class IdentityResolver {
                 .join(linked, records.col("record_id").equalTo(linked.col("node")), "left")
                 .select(col("record_id"), coalesce(col("component"), col("record_id")).as("cluster_id"));
         if (!plan.uniqueNames().isEmpty()) {
-            clusters = new UniqueNameLinks(plan.uniqueNames(), plan.uniqueNameEvidence(), plan.conflicts().stream()
-                    .filter(f -> !plan.uniqueNames().contains(f)).toList()).apply(clusters.localCheckpoint(true),
-                    records);
+            clusters = new UniqueNameLinks(plan.uniqueNames(), plan.uniqueNameEvidence(),
+                    plan.uniqueNameConflicts()).apply(clusters.localCheckpoint(true), records);
         }
         clusters = clusters.localCheckpoint(true);
         lap(phases, "cluster", phase);
