@@ -51,6 +51,17 @@ public final class SessionTables {
         }
     }
 
+    private boolean sameLocation(String zone, TableEntry entry) {
+        try {
+            java.net.URI declared = spark.sessionState().catalog().getTableMetadata(
+                    new org.apache.spark.sql.catalyst.TableIdentifier(entry.name().table(), scala.Option.apply(zone)))
+                    .location();
+            return new org.apache.hadoop.fs.Path(declared).equals(new org.apache.hadoop.fs.Path(entry.location()));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     public void bindEmpty(TableName name, List<Field> fields) {
         spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.zone() + "`");
         String columns = fields.stream()
@@ -67,11 +78,15 @@ public final class SessionTables {
         }
         String name = "`" + zone + "`.`" + entry.name().table() + "`";
         if (spark.catalog().tableExists(zone, entry.name().table())) {
-            if (!isView(zone, entry.name().table())) {
+            if (isView(zone, entry.name().table())) {
+                spark.sql("DROP VIEW " + name); // an empty stand-in from a run without this source
+            } else if (sameLocation(zone, entry)) {
                 spark.sql("REFRESH TABLE " + name);
                 return;
+            } else {
+                // declared in this session for another lake: an external table, so dropping keeps its data
+                spark.sql("DROP TABLE " + name);
             }
-            spark.sql("DROP VIEW " + name); // an empty stand-in from a run without this source
         }
         spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING " + entry.format() + " LOCATION '"
                 + entry.location().replace("'", "\\'") + "'");
