@@ -54,7 +54,9 @@ public record IdentityPlan(IdentitySpec identity, IdentityResolver.Plan resolver
         IdentityResolver.Plan plan = new IdentityResolver.Plan(guarded, keys, identity.maxRecordsPerIdentifier(),
                 identity.blocking(), identity.maxBlockSize(), comparisons, identity.threshold(), identity.conflicts(),
                 identity.training(), identity.frequencyAdjusted(), null, identity.uniqueNames(),
-                identity.uniqueNameEvidence(), identity.uniqueNameConflicts());
+                identity.uniqueNameEvidence(), identity.uniqueNameConflicts(), identity.uniqueNameMaxCustomers(),
+                identity.uniqueNameTypos(), identity.namesFromEmail()
+                        .map(n -> new IdentityResolver.NamesFromEmail(n.email(), n.given(), n.family())).orElse(null));
         return new IdentityPlan(identity, plan, ruleColumns);
     }
 

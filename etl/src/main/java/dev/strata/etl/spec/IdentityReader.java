@@ -23,7 +23,8 @@ final class IdentityReader {
 
     private static final Set<String> KEYS = Set.of("entity", "records", "fields", "max_records_per_identifier",
             "deterministic", "blocking", "max_block_size", "comparisons", "threshold", "max_cluster_size",
-            "survivorship", "orders", "conflicts", "training", "frequency_adjusted", "unique_names");
+            "survivorship", "orders", "conflicts", "training", "frequency_adjusted", "unique_names",
+            "names_from_email");
     static final List<String> RULES = List.of("most_recent", "most_frequent", "source_priority", "longest");
 
     private final SpecNode node;
@@ -93,9 +94,17 @@ final class IdentityReader {
         List<String> uniqueNames = List.of();
         List<String> evidence = List.of();
         List<String> apart = List.of();
+        long maxCustomers = 2;
+        boolean typos = false;
         SpecNode unique = node.get("unique_names");
         if (unique.expectObject()) {
-            unique.allowOnly(Set.of("names", "when_one_lacks_all", "apart_when_different"));
+            unique.allowOnly(Set.of("names", "when_one_lacks_all", "apart_when_different", "max_customers", "typos"));
+            maxCustomers = positive(unique.get("max_customers"), 2, 2);
+            if (maxCustomers > 20) {
+                unique.get("max_customers").problem("must be at most 20 (a name held by more customers says little), not "
+                        + maxCustomers);
+            }
+            typos = unique.get("typos").bool(false);
             uniqueNames = unique.get("names").strings();
             evidence = unique.get("when_one_lacks_all").strings();
             apart = unique.get("apart_when_different").strings();
@@ -115,9 +124,23 @@ final class IdentityReader {
                 checkField(unique.get("when_one_lacks_all"), field, fields);
             }
         }
+        Optional<IdentitySpec.NamesFromEmail> namesFromEmail = Optional.empty();
+        SpecNode fromEmail = node.get("names_from_email");
+        if (fromEmail.expectObject()) {
+            fromEmail.allowOnly(Set.of("email", "given", "family"));
+            String email = fromEmail.get("email").requiredText();
+            String given = fromEmail.get("given").requiredText();
+            String family = fromEmail.get("family").requiredText();
+            if (!email.isEmpty() && !given.isEmpty() && !family.isEmpty()) {
+                checkFieldType(fromEmail.get("email"), email, fields, FieldType.EMAIL);
+                checkFieldType(fromEmail.get("given"), given, fields, FieldType.GIVEN_NAME, FieldType.NAME);
+                checkFieldType(fromEmail.get("family"), family, fields, FieldType.NAME, FieldType.GIVEN_NAME);
+                namesFromEmail = Optional.of(new IdentitySpec.NamesFromEmail(email, given, family));
+            }
+        }
         return Optional.of(new IdentitySpec(entity, records, parsed, maxIdentifier, deterministic, blocking, maxBlock,
                 comparisons, threshold, maxCluster, survivorship, orders, conflicts, training, frequencyAdjusted,
-                uniqueNames, evidence, apart));
+                uniqueNames, evidence, apart, (int) maxCustomers, typos, namesFromEmail));
     }
 
     private static Map<String, Field> fields(SpecNode fieldsNode) {
@@ -319,6 +342,17 @@ final class IdentityReader {
         if (!fields.isEmpty() && !fields.containsKey(field)) {
             where.problem("'" + field + "' is not declared under identity.fields (it has: "
                     + String.join(", ", fields.keySet()) + ")");
+        }
+    }
+
+    private static void checkFieldType(SpecNode where, String field, Map<String, Field> fields, FieldType... types) {
+        Field declared = fields.get(field);
+        if (declared == null) {
+            checkField(where, field, fields);
+        } else if (!List.of(types).contains(declared.type())) {
+            where.problem("'" + field + "' is of type " + declared.type().name().toLowerCase(Locale.ROOT)
+                    + ", not " + String.join(" or ", java.util.Arrays.stream(types)
+                            .map(t -> t.name().toLowerCase(Locale.ROOT)).toList()));
         }
     }
 

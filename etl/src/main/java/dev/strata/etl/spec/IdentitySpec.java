@@ -23,17 +23,39 @@ import java.util.Optional;
  *     rule links them)
  * @param training blocking-like rules EM estimates m probabilities on, each leaving its own fields out
  * @param frequencyAdjusted fields whose agreement counts more on a rare value than on a common one
- * @param uniqueNames fields of a full name: two customers that are the only two with a full name are linked
- *     when one of them holds none of the {@code uniqueNameEvidence} fields (if any are given) and they do
- *     not both hold values of one of the {@code uniqueNameConflicts} fields without sharing one
+ * @param uniqueNames fields of a full name: the customers that alone hold a full name (at most
+ *     {@code uniqueNameMaxCustomers} of them) are linked when they are compatible: no two both hold values of
+ *     one of the {@code uniqueNameConflicts} fields without sharing one, and one of each two holds none of the
+ *     {@code uniqueNameEvidence} fields (if any are given); a customer compatible with two that are not
+ *     compatible with each other is linked to neither
  * @param uniqueNameEvidence see {@code uniqueNames}
  * @param uniqueNameConflicts see {@code uniqueNames}
+ * @param uniqueNameMaxCustomers a name more customers hold links nothing
+ * @param uniqueNameTypos whether a name with one typo in one part counts as the name
+ * @param namesFromEmail where a missing name part is read from an email, if anywhere
  */
 public record IdentitySpec(String entity, List<RecordSource> records, Map<String, Field> fields,
         long maxRecordsPerIdentifier, List<List<String>> deterministic, List<List<String>> blocking, long maxBlockSize,
         List<ComparisonSpec> comparisons, double threshold, long maxClusterSize, List<SurvivorshipSpec> survivorship,
         Optional<OrdersSpec> orders, List<String> conflicts, List<List<String>> training, List<String> frequencyAdjusted,
-        List<String> uniqueNames, List<String> uniqueNameEvidence, List<String> uniqueNameConflicts) {
+        List<String> uniqueNames, List<String> uniqueNameEvidence, List<String> uniqueNameConflicts,
+        int uniqueNameMaxCustomers, boolean uniqueNameTypos, Optional<NamesFromEmail> namesFromEmail) {
+
+    /**
+     * A name part missing on a record is read from its email when the address spells the other part with it.
+     *
+     * @param email the email field
+     * @param given the given-name field
+     * @param family the family-name field
+     */
+    public record NamesFromEmail(String email, String given, String family) {
+
+        public NamesFromEmail {
+            Objects.requireNonNull(email, "email is null");
+            Objects.requireNonNull(given, "given is null");
+            Objects.requireNonNull(family, "family is null");
+        }
+    }
 
     /** What a field holds, which decides how it is standardised and masked. */
     public enum FieldType { GIVEN_NAME, NAME, EMAIL, PHONE, ADDRESS, POSTCODE, DATE, ID, TEXT }
@@ -107,6 +129,7 @@ public record IdentitySpec(String entity, List<RecordSource> records, Map<String
         uniqueNames = List.copyOf(uniqueNames);
         uniqueNameEvidence = List.copyOf(uniqueNameEvidence);
         uniqueNameConflicts = List.copyOf(uniqueNameConflicts);
+        Objects.requireNonNull(namesFromEmail, "namesFromEmail is null");
     }
 
     public String table(String suffix) {

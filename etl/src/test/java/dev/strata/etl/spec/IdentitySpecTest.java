@@ -78,8 +78,11 @@ class IdentitySpecTest {
                   survivorship: {given: loudest}
                   orders: {source: crm, amount: total, at: at}
                   conflicts: [dob]
-                  unique_names: {names: [given], apart_when_different: [shoe_size]}
+                  unique_names: {names: [given], apart_when_different: [shoe_size], max_customers: 50}
+                  names_from_email: {email: given, given: given}
                 """, "p.yaml")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("identity.unique_names.max_customers: must be at most 20")
+                .hasMessageContaining("identity.names_from_email.family: is required")
                 .hasMessageContaining("identity.conflicts: 'dob' is not compared")
                 .hasMessageContaining("identity.unique_names.names: a full name needs at least two fields")
                 .hasMessageContaining("identity.unique_names.apart_when_different: 'shoe_size' is not declared")
@@ -93,5 +96,27 @@ class IdentitySpecTest {
                 .hasMessageContaining("identity.threshold: must be a match probability between 0 and 1")
                 .hasMessageContaining("identity.survivorship.given: unknown survivorship rule 'loudest'")
                 .hasMessageContaining("identity.orders.amount: 'total' is not a column of source crm");
+    }
+
+    @Test
+    void namesFromEmailNeedAnEmailFieldAndTwoNameFields() {
+        assertThatThrownBy(() -> loader.load(SOURCES + """
+                identity:
+                  fields:
+                    email: {type: email}
+                    given: {type: given_name}
+                    phone: {type: phone}
+                  records:
+                    - {source: crm, key: id, seen_at: at, columns: {given: first, email: mail}}
+                  blocking: [[email]]
+                  comparisons: [{field: given, kind: name}]
+                  unique_names: {names: [given, phone], max_customers: 1, typos: maybe}
+                  names_from_email: {email: phone, given: email, family: surname}
+                """, "p.yaml")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("identity.names_from_email.email: 'phone' is of type phone, not email")
+                .hasMessageContaining("identity.names_from_email.given: 'email' is of type email, not given_name or name")
+                .hasMessageContaining("identity.names_from_email.family: 'surname' is not declared")
+                .hasMessageContaining("identity.unique_names.max_customers: must be at least 2")
+                .hasMessageContaining("identity.unique_names.typos");
     }
 }

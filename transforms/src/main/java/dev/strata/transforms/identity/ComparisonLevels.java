@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.soundex;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.spark.sql.Column;
@@ -27,6 +28,8 @@ public final class ComparisonLevels {
 
     static final String JARO_WINKLER = "strata_jaro_winkler";
     static final String NICKNAME = "strata_nickname_related";
+    static final String ONE_EDIT = "strata_one_edit_apart";
+    static final String NAME_FROM_EMAIL = "strata_name_from_email";
 
     public ComparisonLevels(SparkSession spark) {
         Objects.requireNonNull(spark, "spark is null");
@@ -35,6 +38,10 @@ public final class ComparisonLevels {
                 a == null || b == null ? null : new JaroWinklerSimilarity().apply(a, b), DataTypes.DoubleType);
         spark.udf().register(NICKNAME, (UDF2<String, String, Boolean>) (a, b) ->
                 a == null || b == null ? null : Nicknames.related(a, b), DataTypes.BooleanType);
+        spark.udf().register(NAME_FROM_EMAIL, (UDF2<String, String, String>) ComparisonLevels::otherNameInEmail,
+                DataTypes.StringType);
+        spark.udf().register(ONE_EDIT, (UDF2<String, String, Boolean>) (a, b) ->
+                a == null || b == null ? null : oneEditApart(a, b), DataTypes.BooleanType);
     }
 
     /** 1 equal, 0 not, -1 missing. */
@@ -58,7 +65,9 @@ public final class ComparisonLevels {
 
     /**
      * Names: 3 equal; 2 one a nickname of the other (or both of one formal name, from the nickname table), or
-     * Jaro–Winkler at least 0.92; 1 at least 0.80; 0 otherwise. With the other name field of both records
+     * Jaro–Winkler at least 0.92; 1 one typo apart (a letter inserted, deleted or replaced, or two next to
+     * each other swapped); 0 otherwise. Short names that look alike are often two people (Mary and Amy of
+     * one household score 0.81 Jaro–Winkler), so similarity alone does not make a typo. With the other name field of both records
      * ({@code leftOther}, {@code rightOther}; null columns for none), a pair whose given and family names
      * were swapped on one record gets the level of the crosswise comparison (the lower of the two crossings,
      * or the one crossing there is when a record lacks its other name) when it is higher.
@@ -76,8 +85,81 @@ public final class ComparisonLevels {
         return when(left.isNull().or(right.isNull()), lit(null).cast("int"))
                 .when(left.equalTo(right), lit(3))
                 .when(callUDF(NICKNAME, left, right).or(similarity.geq(0.92)), lit(2))
-                .when(similarity.geq(0.80), lit(1))
+                .when(callUDF(ONE_EDIT, left, right), lit(1))
                 .otherwise(lit(0));
+    }
+
+    /**
+     * The other part of a person's name as an email address spells it, given one part: {@code garcia} and
+     * {@code brandon.garcia29@example.org} (or {@code brandongarcia@...}, {@code garciabrandon@...}) give
+     * {@code brandon}. Null when the address does not hold the known part, or holds nothing else of two
+     * letters or more (an initial, digits), or more than one other word.
+     */
+    static String otherNameInEmail(String known, String email) {
+        if (known == null || email == null || known.length() < 2) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        String local = (at < 0 ? email : email.substring(0, at)).toLowerCase(java.util.Locale.ROOT);
+        int plus = local.indexOf('+');
+        if (plus >= 0) {
+            local = local.substring(0, plus);
+        }
+        String part = known.replaceAll("[^a-z]", "");
+        if (part.length() < 2) {
+            return null;
+        }
+        List<String> words = new java.util.ArrayList<>();
+        for (String w : local.split("[^a-z]+")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        if (words.contains(part)) {
+            List<String> others = words.stream().filter(w -> !w.equals(part) && w.length() >= 2).toList();
+            return others.size() == 1 ? others.get(0) : null;
+        }
+        if (words.size() != 1) {
+            return null;
+        }
+        String word = words.get(0);
+        String rest = word.startsWith(part) ? word.substring(part.length())
+                : word.endsWith(part) ? word.substring(0, word.length() - part.length()) : "";
+        return rest.length() >= 2 ? rest : null;
+    }
+
+    /** Fills a missing name part from the email address when the other part is there (see {@link #otherNameInEmail}). */
+    public Column nameFromEmail(Column own, Column other, Column email) {
+        return org.apache.spark.sql.functions.coalesce(own, callUDF(NAME_FROM_EMAIL, other, email));
+    }
+
+    /**
+     * True when {@code b} is {@code a} with one letter inserted, deleted or replaced, or two adjacent letters
+     * swapped (an optimal string alignment distance of at most 1).
+     */
+    static boolean oneEditApart(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == la && i == lb) {
+            return true;
+        }
+        if (la == lb) {
+            // replaced, or swapped with the next
+            if (a.substring(i + 1).equals(b.substring(i + 1))) {
+                return true;
+            }
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        // one inserted into the shorter
+        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
     /** Exact (highest), then one level per edit distance bound, smallest first, then 0. */

@@ -69,6 +69,21 @@ public final class IdentityResolver {
     }
 
     /**
+     * A person's name part missing on a record is read from its email address when the address spells the
+     * other part with it ({@code garcia} and {@code brandon.garcia29@...} give {@code brandon}): records of
+     * sign-ups that left a name field blank then block, compare and link by their full name. The stored
+     * records keep the blank; only matching sees the name.
+     */
+    public record NamesFromEmail(String email, String given, String family) {
+
+        public NamesFromEmail {
+            Objects.requireNonNull(email, "email is null");
+            Objects.requireNonNull(given, "given is null");
+            Objects.requireNonNull(family, "family is null");
+        }
+    }
+
+    /**
      * The plan, as a spec declares it. {@code guarded} columns (emails, phones, cards...) lose every value
      * that more than {@code maxIdentifierRecords} records share: test addresses and dummy numbers are
      * treated as missing in links, blocks and comparisons, and reported.
@@ -99,9 +114,14 @@ public final class IdentityResolver {
     public record Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords, List<List<String>> blockingRules,
             long maxBlockSize, List<Comparison> comparisons, double threshold, List<String> conflicts,
             List<List<String>> trainingRules, List<String> frequencyAdjusted, String linkAcross,
-            List<String> uniqueNames, List<String> uniqueNameEvidence, List<String> uniqueNameConflicts) {
+            List<String> uniqueNames, List<String> uniqueNameEvidence, List<String> uniqueNameConflicts,
+            int uniqueNameMaxClusters, boolean uniqueNameTypos, NamesFromEmail namesFromEmail) {
 
         public Plan {
+            if (uniqueNameMaxClusters < 2) {
+                throw new IllegalArgumentException("a name links clusters when at least two hold it, max clusters "
+                        + "cannot be: " + uniqueNameMaxClusters);
+            }
             guarded = List.copyOf(guarded);
             deterministicKeys = List.copyOf(deterministicKeys);
             blockingRules = blockingRules.stream().map(List::copyOf).toList();
@@ -125,20 +145,32 @@ public final class IdentityResolver {
             }
         }
 
+        /** A plan whose names link only the two clusters that alone hold one, spelt alike, with no name read from emails. */
+        public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
+                List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold,
+                List<String> conflicts, List<List<String>> trainingRules, List<String> frequencyAdjusted,
+                String linkAcross, List<String> uniqueNames, List<String> uniqueNameEvidence,
+                List<String> uniqueNameConflicts) {
+            this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
+                    conflicts, trainingRules, frequencyAdjusted, linkAcross, uniqueNames, uniqueNameEvidence,
+                    uniqueNameConflicts, 2, false, null);
+        }
+
         /** A plan that links no cluster by a unique name. */
         public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
                 List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold,
                 List<String> conflicts, List<List<String>> trainingRules, List<String> frequencyAdjusted,
                 String linkAcross) {
             this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
-                    conflicts, trainingRules, frequencyAdjusted, linkAcross, List.of(), List.of(), List.of());
+                    conflicts, trainingRules, frequencyAdjusted, linkAcross, List.of(), List.of(), List.of(), 2, false,
+                    null);
         }
 
         /** A plan without conflict fields: links are clustered by connected components alone. */
         public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
                 List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold) {
             this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
-                    List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), 2, false, null);
         }
     }
 
@@ -193,7 +225,7 @@ public final class IdentityResolver {
         long phase = System.nanoTime();
         List<Dataset<Row>> edges = new ArrayList<>();
         List<Dataset<Row>> junk = new ArrayList<>();
-        Dataset<Row> records = input;
+        Dataset<Row> records = prepared(input);
         for (String column : plan.guarded()) {
             Dataset<Row> shared = records.where(col(column).isNotNull()).groupBy(col(column))
                     .agg(count(lit(1)).as("records")).where(col("records").gt(plan.maxIdentifierRecords()))
@@ -260,8 +292,8 @@ public final class IdentityResolver {
                 .join(linked, records.col("record_id").equalTo(linked.col("node")), "left")
                 .select(col("record_id"), coalesce(col("component"), col("record_id")).as("cluster_id"));
         if (!plan.uniqueNames().isEmpty()) {
-            clusters = new UniqueNameLinks(plan.uniqueNames(), plan.uniqueNameEvidence(),
-                    plan.uniqueNameConflicts()).apply(clusters.localCheckpoint(true), records);
+            clusters = new UniqueNameLinks(plan.uniqueNames(), plan.uniqueNameEvidence(), plan.uniqueNameConflicts(),
+                    plan.uniqueNameMaxClusters(), plan.uniqueNameTypos()).apply(clusters.localCheckpoint(true), records);
         }
         clusters = clusters.localCheckpoint(true);
         lap(phases, "cluster", phase);
@@ -323,7 +355,24 @@ public final class IdentityResolver {
      * column per comparison, named {@link #levelColumn}, in the plan's order.
      */
     public Dataset<Row> compare(Dataset<Row> pairs, Dataset<Row> records) {
-        return levels(pairs, records, plan.comparisons());
+        return levels(pairs, prepared(records), plan.comparisons());
+    }
+
+    /**
+     * The records as the resolver matches them: with {@link Plan#namesFromEmail}, a name part missing is
+     * taken from the email when it can be (idempotent: a record with both parts is left as it is).
+     */
+    private Dataset<Row> prepared(Dataset<Row> records) {
+        NamesFromEmail names = plan.namesFromEmail();
+        if (names == null) {
+            return records;
+        }
+        Column given = col(names.given());
+        Column family = col(names.family());
+        Column email = col(names.email());
+        return records.withColumn("strata_given_from_email", levels.nameFromEmail(given, family, email))
+                .withColumn(names.family(), levels.nameFromEmail(family, given, email))
+                .withColumn(names.given(), col("strata_given_from_email")).drop("strata_given_from_email");
     }
 
     private Dataset<Row> levels(Dataset<Row> pairs, Dataset<Row> records, List<Comparison> comparisons) {

@@ -68,6 +68,52 @@ class ComparisonAndBlockingTest {
     }
 
     @Test
+    void aShortNameOneTypoApartIsSimilarButALookAlikeIsAnotherName() {
+        Dataset<Row> names = pairs("alan", "alvn", "alan", "alna", "mary", "amy", "john", "jon", "ann", "anna",
+                "erin", "eric", "mary", "marty");
+        // alvn and eric are one typo away (1); alna, jon, anna and marty are close enough (Jaro-Winkler 0.92 or
+        // more) or nicknames (2); amy is two edits from mary although Jaro-Winkler gives them 0.81 (0)
+        assertThat(ints(names.select(levels.name(col("l"), col("r"), lit(null).cast("string"), lit(null).cast("string")))))
+                .containsExactly(1, 2, 0, 2, 2, 1, 2);
+    }
+
+    @Test
+    void oneEditApartIsOneInsertDeleteReplaceOrNeighbourSwap() {
+        assertThat(ComparisonLevels.oneEditApart("smith", "smith")).isTrue();
+        assertThat(ComparisonLevels.oneEditApart("smith", "smyth")).isTrue();
+        assertThat(ComparisonLevels.oneEditApart("smith", "smtih")).isTrue();
+        assertThat(ComparisonLevels.oneEditApart("smith", "smiths")).isTrue();
+        assertThat(ComparisonLevels.oneEditApart("smith", "mith")).isTrue();
+        assertThat(ComparisonLevels.oneEditApart("smith", "smthi")).isFalse();
+        assertThat(ComparisonLevels.oneEditApart("smith", "smitty")).isFalse();
+        assertThat(ComparisonLevels.oneEditApart("mary", "amy")).isFalse();
+        assertThat(ComparisonLevels.oneEditApart("ab", "ba")).isTrue();
+    }
+
+    @Test
+    void theOtherNamePartIsReadFromAnEmailThatSpellsBoth() {
+        assertThat(ComparisonLevels.otherNameInEmail("garcia", "brandon.garcia29@example.org")).isEqualTo("brandon");
+        assertThat(ComparisonLevels.otherNameInEmail("garcia", "brandongarcia@gmail.com")).isEqualTo("brandon");
+        assertThat(ComparisonLevels.otherNameInEmail("garcia", "garciaruth@yahoo.com")).isEqualTo("ruth");
+        assertThat(ComparisonLevels.otherNameInEmail("brandon", "brandon_garcia+shop@gmail.com")).isEqualTo("garcia");
+        assertThat(ComparisonLevels.otherNameInEmail("o brien", "shaneobrien@outlook.com")).isEqualTo("shane");
+        // an initial, digits only, the name absent, or two other words: nothing
+        assertThat(ComparisonLevels.otherNameInEmail("garcia", "bgarcia@yahoo.com")).isNull();
+        assertThat(ComparisonLevels.otherNameInEmail("diane", "diane7971@gmail.com")).isNull();
+        assertThat(ComparisonLevels.otherNameInEmail("garcia", "jdoe4821@outlook.com")).isNull();
+        assertThat(ComparisonLevels.otherNameInEmail("garcia", "brandon.m.lee.garcia@example.org")).isNull();
+        assertThat(ComparisonLevels.otherNameInEmail(null, "brandon.garcia@example.org")).isNull();
+        assertThat(ComparisonLevels.otherNameInEmail("garcia", null)).isNull();
+        // a blank part is filled, a present one kept
+        Dataset<Row> records = spark.createDataFrame(List.of(
+                RowFactory.create(null, "garcia", "brandon.garcia29@example.org"),
+                RowFactory.create("ruth", "garcia", "brandon.garcia29@example.org")),
+                new StructType().add("g", DataTypes.StringType).add("f", DataTypes.StringType).add("e", DataTypes.StringType));
+        assertThat(records.select(levels.nameFromEmail(col("g"), col("f"), col("e"))).collectAsList().stream()
+                .map(r -> r.getString(0)).toList()).containsExactly("brandon", "ruth");
+    }
+
+    @Test
     void datesCountPartialAgreement() {
         Dataset<Row> dates = pairs("1980-03-05", "1980-03-05", "1980-03-05", "1980-05-03", "1980-03-05", "1980-03-17",
                 "1980-03-05", "1980-11-20", "1980-03-05", "1975-01-01", "1980-03-05", null);

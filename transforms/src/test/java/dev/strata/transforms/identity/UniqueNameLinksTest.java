@@ -63,6 +63,58 @@ class UniqueNameLinksTest {
         assertThat(clusters).isEqualTo(Map.of(1L, 1L, 2L, 2L, 3L, 3L, 4L, 4L, 5L, 5L, 6L, 6L, 7L, 7L));
     }
 
+    private Map<Long, Long> linkFew(List<Row> records, long... clusters) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < clusters.length; i += 2) {
+            rows.add(RowFactory.create(clusters[i], clusters[i + 1]));
+        }
+        Dataset<Row> c = spark.createDataFrame(rows, new StructType().add("record_id", DataTypes.LongType)
+                .add("cluster_id", DataTypes.LongType));
+        Map<Long, Long> out = new TreeMap<>();
+        new UniqueNameLinks(List.of("given", "family"), List.of(), List.of("phone", "dob"), 4, true)
+                .apply(c, spark.createDataFrame(records, RECORDS)).collectAsList()
+                .forEach(r -> out.put(r.getLong(0), r.getLong(1)));
+        return out;
+    }
+
+    @Test
+    void aFewCompatibleClustersOfANameAreOneAndTyposCount() {
+        Map<Long, Long> clusters = linkFew(List.of(
+                RowFactory.create(1L, "isaac", "alvarado", "+1303", null),
+                RowFactory.create(2L, "isaac", "alvarado", null, "1980-01-02"),
+                RowFactory.create(3L, "alvarado", "isaac", null, null),           // swapped
+                RowFactory.create(4L, "isaac", "alvardo", null, null),            // a letter left out
+                RowFactory.create(5L, "hunter", "weber", "+1404", null),
+                RowFactory.create(6L, "hunter", "webre", "+1505", null)),         // a typo, but another phone
+                1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6);
+        assertThat(clusters).isEqualTo(Map.of(1L, 1L, 2L, 1L, 3L, 1L, 4L, 1L, 5L, 5L, 6L, 6L));
+    }
+
+    @Test
+    void aClusterThatCouldBeEitherOfTwoNamesakesJoinsNeither() {
+        Map<Long, Long> clusters = linkFew(List.of(
+                RowFactory.create(1L, "karen", "smith", "+1303", null),
+                RowFactory.create(2L, "karen", "smith", "+1404", null),            // another karen smith
+                RowFactory.create(3L, "karen", "smith", null, null),               // a bare order: whose?
+                RowFactory.create(4L, "karen", "smith", "+1404", "1990-01-01"),    // the second one again
+                RowFactory.create(5L, "lee", "ann", null, null),
+                RowFactory.create(6L, "lee", "ann", null, null),
+                RowFactory.create(7L, "lee", "ann", null, null),
+                RowFactory.create(8L, "lee", "ann", null, null),
+                RowFactory.create(9L, "lee", "ann", null, null)),                  // five clusters: too common
+                1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9);
+        assertThat(clusters).isEqualTo(Map.of(1L, 1L, 2L, 2L, 3L, 3L, 4L, 2L, 5L, 5L, 6L, 6L, 7L, 7L, 8L, 8L, 9L, 9L));
+    }
+
+    @Test
+    void typoKeysHoldTheNameAndItsDeletionsButOfTheFirstLetter() {
+        assertThat(UniqueNameLinks.typoKeys(List.of("ann", "lee"))).containsExactly("ann lee");
+        assertThat(UniqueNameLinks.typoKeys(List.of("hunter", "lee"))).containsExactlyInAnyOrder(
+                "hunter lee", "hnter lee", "huter lee", "huner lee", "huntr lee", "hunte lee")
+                .doesNotContain("unter lee");
+        assertThat(UniqueNameLinks.typoKeys(List.of("alvarado", "isaac"))).contains("alvardo isaac", "alvarado isaac");
+    }
+
     @Test
     void aFullNameHasTwoFieldsThatAreNotConflictFields() {
         assertThatThrownBy(() -> new UniqueNameLinks(List.of("given"), List.of(), List.of()))
