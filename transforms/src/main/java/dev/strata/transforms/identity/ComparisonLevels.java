@@ -11,7 +11,9 @@ import static org.apache.spark.sql.functions.soundex;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.spark.sql.Column;
@@ -67,8 +69,8 @@ public final class ComparisonLevels {
      * Names: 3 equal; 2 one a nickname of the other (or both of one formal name, from the nickname table), or
      * Jaro–Winkler at least 0.92; 1 one typo apart (a letter inserted, deleted or replaced, or two next to
      * each other swapped); 0 otherwise. Short names that look alike are often two people (Mary and Amy of
-     * one household score 0.81 Jaro–Winkler), so similarity alone does not make a typo. With the other name field of both records
-     * ({@code leftOther}, {@code rightOther}; null columns for none), a pair whose given and family names
+     * one household score 0.81 Jaro–Winkler), so similarity alone does not make a typo. With the other
+     * name field of both records ({@code leftOther}, {@code rightOther}; null columns for none), a pair whose given and family names
      * were swapped on one record gets the level of the crosswise comparison (the lower of the two crossings,
      * or the one crossing there is when a record lacks its other name) when it is higher.
      */
@@ -100,7 +102,7 @@ public final class ComparisonLevels {
             return null;
         }
         int at = email.indexOf('@');
-        String local = (at < 0 ? email : email.substring(0, at)).toLowerCase(java.util.Locale.ROOT);
+        String local = (at < 0 ? email : email.substring(0, at)).toLowerCase(Locale.ROOT);
         int plus = local.indexOf('+');
         if (plus >= 0) {
             local = local.substring(0, plus);
@@ -109,7 +111,7 @@ public final class ComparisonLevels {
         if (part.length() < 2) {
             return null;
         }
-        List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         for (String w : local.split("[^a-z]+")) {
             if (!w.isEmpty()) {
                 words.add(w);

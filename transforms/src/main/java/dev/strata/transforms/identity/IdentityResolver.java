@@ -225,7 +225,7 @@ public final class IdentityResolver {
         long phase = System.nanoTime();
         List<Dataset<Row>> edges = new ArrayList<>();
         List<Dataset<Row>> junk = new ArrayList<>();
-        Dataset<Row> records = prepared(input);
+        Dataset<Row> records = input;
         for (String column : plan.guarded()) {
             Dataset<Row> shared = records.where(col(column).isNotNull()).groupBy(col(column))
                     .agg(count(lit(1)).as("records")).where(col("records").gt(plan.maxIdentifierRecords()))
@@ -239,6 +239,8 @@ public final class IdentityResolver {
                             .cast(records.schema().apply(column).dataType())).otherwise(col(column)))
                     .drop("junk_value", "junk_flag");
         }
+        // names read from emails once junk addresses are gone
+        records = prepared(records);
         Optional<String> newFlag = Optional.empty();
         if (prior.isPresent()) {
             Dataset<Row> known = prior.get().clusters().select(col("record_id").as("known_id"), lit(false).as(NEW));
@@ -266,7 +268,7 @@ public final class IdentityResolver {
 
         Dataset<Row> candidates = new CandidatePairs(plan.blockingRules(), plan.maxBlockSize(), plan.linkAcross())
                 .pairs(records, newFlag);
-        Dataset<Row> compared = compare(candidates, records).localCheckpoint(true);
+        Dataset<Row> compared = levels(candidates, records, plan.comparisons()).localCheckpoint(true);
         phase = lap(phases, "block and compare", phase);
         MatchModel model;
         if (prior.isPresent() && prior.get().model().isPresent()) {
@@ -352,7 +354,8 @@ public final class IdentityResolver {
 
     /**
      * The comparison levels of pairs ({@code id_l, id_r} and any other columns) of records: one integer
-     * column per comparison, named {@link #levelColumn}, in the plan's order.
+     * column per comparison, named {@link #levelColumn}, in the plan's order; the records are read as
+     * {@link #resolve} reads them (names from emails, if the plan says so).
      */
     public Dataset<Row> compare(Dataset<Row> pairs, Dataset<Row> records) {
         return levels(pairs, prepared(records), plan.comparisons());
@@ -452,7 +455,7 @@ public final class IdentityResolver {
             }
             Dataset<Row> pairs = new CandidatePairs(List.of(rule), plan.maxBlockSize(), plan.linkAcross()).pairs(records);
             List<ExpectationMaximisation.Pattern> patterns = ExpectationMaximisation.without(
-                    em.patterns(compare(pairs, records)), blocked);
+                    em.patterns(levels(pairs, records, plan.comparisons())), blocked);
             MatchModel session = em.fit(patterns, start, Optional.of(u));
             iterations += session.iterations();
             for (int f = 0; f < n; f++) {

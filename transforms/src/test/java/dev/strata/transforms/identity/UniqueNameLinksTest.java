@@ -24,6 +24,17 @@ class UniqueNameLinksTest {
             .add("phone", DataTypes.StringType).add("dob", DataTypes.StringType);
 
     private Map<Long, Long> link(List<Row> records, long... clusters) {
+        return link(new UniqueNameLinks(List.of("given", "family"), List.of("phone", "dob"), List.of("dob")), records,
+                clusters);
+    }
+
+    /** Up to four clusters per name, typos counting, kept apart by phone or birth date. */
+    private Map<Long, Long> linkFew(List<Row> records, long... clusters) {
+        return link(new UniqueNameLinks(List.of("given", "family"), List.of(), List.of("phone", "dob"), 4, true), records,
+                clusters);
+    }
+
+    private Map<Long, Long> link(UniqueNameLinks links, List<Row> records, long... clusters) {
         List<Row> rows = new java.util.ArrayList<>();
         for (int i = 0; i < clusters.length; i += 2) {
             rows.add(RowFactory.create(clusters[i], clusters[i + 1]));
@@ -31,8 +42,7 @@ class UniqueNameLinksTest {
         Dataset<Row> c = spark.createDataFrame(rows, new StructType().add("record_id", DataTypes.LongType)
                 .add("cluster_id", DataTypes.LongType));
         Map<Long, Long> out = new TreeMap<>();
-        new UniqueNameLinks(List.of("given", "family"), List.of("phone", "dob"), List.of("dob"))
-                .apply(c, spark.createDataFrame(records, RECORDS)).collectAsList()
+        links.apply(c, spark.createDataFrame(records, RECORDS)).collectAsList()
                 .forEach(r -> out.put(r.getLong(0), r.getLong(1)));
         return out;
     }
@@ -61,20 +71,6 @@ class UniqueNameLinksTest {
                 RowFactory.create(7L, "ed", "hu", "+1707", null)),
                 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7);
         assertThat(clusters).isEqualTo(Map.of(1L, 1L, 2L, 2L, 3L, 3L, 4L, 4L, 5L, 5L, 6L, 6L, 7L, 7L));
-    }
-
-    private Map<Long, Long> linkFew(List<Row> records, long... clusters) {
-        List<Row> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < clusters.length; i += 2) {
-            rows.add(RowFactory.create(clusters[i], clusters[i + 1]));
-        }
-        Dataset<Row> c = spark.createDataFrame(rows, new StructType().add("record_id", DataTypes.LongType)
-                .add("cluster_id", DataTypes.LongType));
-        Map<Long, Long> out = new TreeMap<>();
-        new UniqueNameLinks(List.of("given", "family"), List.of(), List.of("phone", "dob"), 4, true)
-                .apply(c, spark.createDataFrame(records, RECORDS)).collectAsList()
-                .forEach(r -> out.put(r.getLong(0), r.getLong(1)));
-        return out;
     }
 
     @Test
