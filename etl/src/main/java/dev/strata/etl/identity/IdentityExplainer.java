@@ -134,7 +134,7 @@ public final class IdentityExplainer {
                 }
             }
         }
-        Row scored = model.score(resolver.compare(pair, two)).first();
+        Row scored = model.score(resolver.compare(pair, two, records)).first();
 
         PiiProtection masks = new PiiProtection(spark, "explain-masks-only");
         List<FieldLine> lines = new ArrayList<>();

@@ -56,7 +56,8 @@ public record IdentityPlan(IdentitySpec identity, IdentityResolver.Plan resolver
                 identity.training(), identity.frequencyAdjusted(), null, identity.uniqueNames(),
                 identity.uniqueNameEvidence(), identity.uniqueNameConflicts(), identity.uniqueNameMaxCustomers(),
                 identity.uniqueNameTypos(), identity.namesFromEmail()
-                        .map(n -> new IdentityResolver.NamesFromEmail(n.email(), n.given(), n.family())).orElse(null));
+                        .map(n -> new IdentityResolver.NamesFromEmail(n.email(), n.given(), n.family())).orElse(null),
+                identity.uniqueNameRegularConflicts());
         return new IdentityPlan(identity, plan, ruleColumns);
     }
 

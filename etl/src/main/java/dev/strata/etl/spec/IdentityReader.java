@@ -94,11 +94,13 @@ final class IdentityReader {
         List<String> uniqueNames = List.of();
         List<String> evidence = List.of();
         List<String> apart = List.of();
+        List<String> apartRegular = List.of();
         long maxCustomers = 2;
         boolean typos = false;
         SpecNode unique = node.get("unique_names");
         if (unique.expectObject()) {
-            unique.allowOnly(Set.of("names", "when_one_lacks_all", "apart_when_different", "max_customers", "typos"));
+            unique.allowOnly(Set.of("names", "when_one_lacks_all", "apart_when_different", "apart_when_regular_different",
+                    "max_customers", "typos"));
             maxCustomers = positive(unique.get("max_customers"), 2, 2);
             if (maxCustomers > 20) {
                 unique.get("max_customers").problem("must be at most 20 (a name held by more customers says little), not "
@@ -112,6 +114,17 @@ final class IdentityReader {
                 checkField(unique.get("apart_when_different"), field, fields);
                 if (uniqueNames.contains(field)) {
                     unique.get("apart_when_different").problem("'" + field + "' is a name field");
+                }
+            }
+            apartRegular = unique.get("apart_when_regular_different").strings();
+            for (String field : apartRegular) {
+                checkField(unique.get("apart_when_regular_different"), field, fields);
+                if (uniqueNames.contains(field)) {
+                    unique.get("apart_when_regular_different").problem("'" + field + "' is a name field");
+                }
+                if (apart.contains(field)) {
+                    unique.get("apart_when_regular_different").problem("'" + field
+                            + "' is in apart_when_different too: keep it in one of the two lists");
                 }
             }
             if (uniqueNames.size() < 2) {
@@ -140,7 +153,7 @@ final class IdentityReader {
         }
         return Optional.of(new IdentitySpec(entity, records, parsed, maxIdentifier, deterministic, blocking, maxBlock,
                 comparisons, threshold, maxCluster, survivorship, orders, conflicts, training, frequencyAdjusted,
-                uniqueNames, evidence, apart, (int) maxCustomers, typos, namesFromEmail));
+                uniqueNames, evidence, apart, apartRegular, (int) maxCustomers, typos, namesFromEmail));
     }
 
     private static Map<String, Field> fields(SpecNode fieldsNode) {

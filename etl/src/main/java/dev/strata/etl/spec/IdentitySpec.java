@@ -30,6 +30,9 @@ import java.util.Optional;
  *     compatible with each other is linked to neither
  * @param uniqueNameEvidence see {@code uniqueNames}
  * @param uniqueNameConflicts see {@code uniqueNames}
+ * @param uniqueNameRegularConflicts fields that keep two customers holding a name apart as the
+ *     {@code uniqueNameConflicts} do, but only when both use a value of the field regularly (on two or more of
+ *     their records): a customer's own email address
  * @param uniqueNameMaxCustomers a name more customers hold links nothing
  * @param uniqueNameTypos whether a name with one typo in one part counts as the name
  * @param namesFromEmail where a missing name part is read from an email, if anywhere
@@ -39,7 +42,7 @@ public record IdentitySpec(String entity, List<RecordSource> records, Map<String
         List<ComparisonSpec> comparisons, double threshold, long maxClusterSize, List<SurvivorshipSpec> survivorship,
         Optional<OrdersSpec> orders, List<String> conflicts, List<List<String>> training, List<String> frequencyAdjusted,
         List<String> uniqueNames, List<String> uniqueNameEvidence, List<String> uniqueNameConflicts,
-        int uniqueNameMaxCustomers, boolean uniqueNameTypos, Optional<NamesFromEmail> namesFromEmail) {
+        List<String> uniqueNameRegularConflicts, int uniqueNameMaxCustomers, boolean uniqueNameTypos, Optional<NamesFromEmail> namesFromEmail) {
 
     /**
      * A name part missing on a record is read from its email when the address spells the other part with it.
@@ -129,6 +132,7 @@ public record IdentitySpec(String entity, List<RecordSource> records, Map<String
         uniqueNames = List.copyOf(uniqueNames);
         uniqueNameEvidence = List.copyOf(uniqueNameEvidence);
         uniqueNameConflicts = List.copyOf(uniqueNameConflicts);
+        uniqueNameRegularConflicts = List.copyOf(uniqueNameRegularConflicts);
         Objects.requireNonNull(namesFromEmail, "namesFromEmail is null");
     }
 

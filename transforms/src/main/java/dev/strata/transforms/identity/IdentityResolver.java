@@ -2,9 +2,16 @@ package dev.strata.transforms.identity;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.substring_index;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +77,11 @@ public final class IdentityResolver {
 
     /**
      * A person's name part missing on a record is read from its email address when the address spells the
-     * other part with it ({@code garcia} and {@code brandon.garcia29@...} give {@code brandon}): records of
-     * sign-ups that left a name field blank then block, compare and link by their full name. The stored
-     * records keep the blank; only matching sees the name.
+     * other part with it ({@code garcia} and {@code brandon.garcia29@...} give {@code brandon}), and both
+     * parts missing are read from an address whose letters spell, in either order, the full name of other
+     * records and of no other name ({@code maryhill@...}, {@code hill.mary7@...} with Mary Hill known):
+     * records of sign-ups that left name fields blank then block, compare and link by their full name. The
+     * stored records keep the blanks; only matching sees the name.
      */
     public record NamesFromEmail(String email, String given, String family) {
 
@@ -115,7 +124,8 @@ public final class IdentityResolver {
             long maxBlockSize, List<Comparison> comparisons, double threshold, List<String> conflicts,
             List<List<String>> trainingRules, List<String> frequencyAdjusted, String linkAcross,
             List<String> uniqueNames, List<String> uniqueNameEvidence, List<String> uniqueNameConflicts,
-            int uniqueNameMaxClusters, boolean uniqueNameTypos, NamesFromEmail namesFromEmail) {
+            int uniqueNameMaxClusters, boolean uniqueNameTypos, NamesFromEmail namesFromEmail,
+            List<String> uniqueNameRegularConflicts) {
 
         public Plan {
             if (uniqueNameMaxClusters < 2) {
@@ -132,6 +142,7 @@ public final class IdentityResolver {
             uniqueNames = List.copyOf(uniqueNames);
             uniqueNameEvidence = List.copyOf(uniqueNameEvidence);
             uniqueNameConflicts = List.copyOf(uniqueNameConflicts);
+            uniqueNameRegularConflicts = List.copyOf(uniqueNameRegularConflicts);
             if (!(threshold > 0 && threshold < 1)) {
                 throw new IllegalArgumentException("threshold must be a probability between 0 and 1, cannot be: "
                         + threshold);
@@ -143,6 +154,18 @@ public final class IdentityResolver {
                             + " is not among " + compared);
                 }
             }
+        }
+
+        /** A plan whose unique names have no field that is apart only when used regularly. */
+        public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
+                List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold,
+                List<String> conflicts, List<List<String>> trainingRules, List<String> frequencyAdjusted,
+                String linkAcross, List<String> uniqueNames, List<String> uniqueNameEvidence,
+                List<String> uniqueNameConflicts, int uniqueNameMaxClusters, boolean uniqueNameTypos,
+                NamesFromEmail namesFromEmail) {
+            this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
+                    conflicts, trainingRules, frequencyAdjusted, linkAcross, uniqueNames, uniqueNameEvidence,
+                    uniqueNameConflicts, uniqueNameMaxClusters, uniqueNameTypos, namesFromEmail, List.of());
         }
 
         /** A plan whose names link only the two clusters that alone hold one, spelt alike, with no name read from emails. */
@@ -240,7 +263,7 @@ public final class IdentityResolver {
                     .drop("junk_value", "junk_flag");
         }
         // names read from emails once junk addresses are gone
-        records = prepared(records);
+        records = prepared(records, records);
         Optional<String> newFlag = Optional.empty();
         if (prior.isPresent()) {
             Dataset<Row> known = prior.get().clusters().select(col("record_id").as("known_id"), lit(false).as(NEW));
@@ -295,6 +318,7 @@ public final class IdentityResolver {
                 .select(col("record_id"), coalesce(col("component"), col("record_id")).as("cluster_id"));
         if (!plan.uniqueNames().isEmpty()) {
             clusters = new UniqueNameLinks(plan.uniqueNames(), plan.uniqueNameEvidence(), plan.uniqueNameConflicts(),
+                    plan.uniqueNameRegularConflicts(),
                     plan.uniqueNameMaxClusters(), plan.uniqueNameTypos()).apply(clusters.localCheckpoint(true), records);
         }
         clusters = clusters.localCheckpoint(true);
@@ -358,18 +382,75 @@ public final class IdentityResolver {
      * {@link #resolve} reads them (names from emails, if the plan says so).
      */
     public Dataset<Row> compare(Dataset<Row> pairs, Dataset<Row> records) {
-        return levels(pairs, prepared(records), plan.comparisons());
+        return compare(pairs, records, records);
+    }
+
+    /**
+     * As {@link #compare(Dataset, Dataset)}, with the names of {@code population} (all the records of a run)
+     * known when a record's blank name is read from its email, as the run knows them.
+     */
+    public Dataset<Row> compare(Dataset<Row> pairs, Dataset<Row> records, Dataset<Row> population) {
+        return levels(pairs, prepared(records, population), plan.comparisons());
     }
 
     /**
      * The records as the resolver matches them: with {@link Plan#namesFromEmail}, a name part missing is
-     * taken from the email when it can be (idempotent: a record with both parts is left as it is).
+     * taken from the email when it can be, and both parts missing when the email's letters spell the full
+     * name of records of {@code population} and no other (idempotent: a record with both parts is left as
+     * it is).
      */
-    private Dataset<Row> prepared(Dataset<Row> records) {
+    private Dataset<Row> prepared(Dataset<Row> records, Dataset<Row> population) {
         NamesFromEmail names = plan.namesFromEmail();
         if (names == null) {
             return records;
         }
+        Column given = col(names.given());
+        Column family = col(names.family());
+        Dataset<Row> filled = oneNameFromEmail(records, names);
+        Dataset<Row> known = (population == records ? filled : oneNameFromEmail(population, names))
+                .where(given.isNotNull().and(family.isNotNull()))
+                .select(given.as("strata_g"), family.as("strata_f")).distinct();
+        Column g = regexp_replace(col("strata_g"), "[^a-z]", "");
+        Column f = regexp_replace(col("strata_f"), "[^a-z]", "");
+        known = known.where(length(g).geq(2).and(length(f).geq(2)));
+        // the ways an address spells a known full name, and what a record must hold for it to count
+        Dataset<Row> spellings = known.select(concat(g, f).as("strata_spelled"), lit(FULL).as("strata_form"),
+                        col("strata_g"), col("strata_f"))
+                .union(known.select(concat(f, g), lit(FULL), col("strata_g"), col("strata_f")))
+                .union(known.select(concat(substring(g, 1, 1), f), lit(INITIAL_AND_FAMILY), col("strata_g"),
+                        col("strata_f")))
+                .union(known.select(g, lit(GIVEN_ALONE), col("strata_g"), col("strata_f")));
+        Column ownGiven = col("strata_own_g");
+        Column ownFamily = col("strata_own_f");
+        Column form = col("strata_form");
+        Dataset<Row> read = filled.where(given.isNull().or(family.isNull()).and(col(names.email()).isNotNull()))
+                .select(col("record_id"), given.as("strata_own_g"), family.as("strata_own_f"),
+                        regexp_replace(substring_index(substring_index(col(names.email()), "@", 1), "+", 1),
+                                "[^a-z]", "").as("strata_spelled"))
+                .join(spellings, "strata_spelled")
+                .where(ownGiven.isNull().or(ownGiven.equalTo(col("strata_g")))
+                        .and(ownFamily.isNull().or(ownFamily.equalTo(col("strata_f"))))
+                        .and(form.equalTo(FULL).and(ownGiven.isNull()).and(ownFamily.isNull()).or(form.equalTo(INITIAL_AND_FAMILY).and(ownGiven.isNotNull()))
+                                .or(form.equalTo(GIVEN_ALONE).and(ownFamily.isNotNull()))))
+                .groupBy(col("record_id"))
+                .agg(countDistinct(col("strata_g"), col("strata_f")).as("strata_names"),
+                        first(col("strata_g")).as("strata_g"), first(col("strata_f")).as("strata_f"))
+                .where(col("strata_names").equalTo(1)).drop("strata_names");
+        Column[] columns = java.util.Arrays.stream(filled.columns()).map(c -> col(c)).toArray(Column[]::new);
+        return filled.join(read, "record_id", "left")
+                .withColumn(names.given(), coalesce(given, col("strata_g")))
+                .withColumn(names.family(), coalesce(family, col("strata_f")))
+                .select(columns);
+    }
+
+    /** Spellings of a full name in an address: both parts (either order), for a record with neither. */
+    private static final String FULL = "full";
+    /** The given name's initial and the family name ({@code dharris}), for a record with the given name. */
+    private static final String INITIAL_AND_FAMILY = "initial";
+    /** The given name alone ({@code robert0465}), for a record with the family name. */
+    private static final String GIVEN_ALONE = "given";
+
+    private Dataset<Row> oneNameFromEmail(Dataset<Row> records, NamesFromEmail names) {
         Column given = col(names.given());
         Column family = col(names.family());
         Column email = col(names.email());
@@ -408,7 +489,7 @@ public final class IdentityResolver {
             }
             compared = compared.drop("tf_value", "tf_share");
         }
-        return compared.select(concat(col("id_l"), col("id_r"), kept));
+        return compared.select(columnsOf(col("id_l"), col("id_r"), kept));
     }
 
     /** Per value of {@code field}, the share of the records (with a value) that hold it: tf_value, tf_share. */
@@ -513,18 +594,33 @@ public final class IdentityResolver {
         return out;
     }
 
-    /** About 200,000 pairs of records drawn at random (with a fixed seed), with their comparison levels. */
+    /** Records on each side of the random pairs (about their square of pairs). */
+    static final int RANDOM_SIDE = 1500;
+
+    /**
+     * About {@value #RANDOM_SIDE} squared pairs of records drawn at random, with their comparison levels.
+     * The draw hashes the record ids, so the same records give the same pairs however they are ordered or
+     * partitioned.
+     */
     private Dataset<Row> randomPairs(Dataset<Row> records, List<String> fields, List<String> levelColumns) {
         long n = Math.max(1, records.count());
-        double fraction = Math.min(1.0, 500.0 / n);
-        Dataset<Row> left = records.sample(false, fraction, 11).select(prefixed(fields, "l_", "id_l"));
-        Dataset<Row> right = records.sample(false, fraction, 13).select(prefixed(fields, "r_", "id_r"));
+        double fraction = Math.min(1.0, (double) RANDOM_SIDE / n);
+        Dataset<Row> left = drawn(records, fraction, 11).select(prefixed(fields, "l_", "id_l"));
+        Dataset<Row> right = drawn(records, fraction, 13).select(prefixed(fields, "r_", "id_r"));
         Dataset<Row> pairs = left.crossJoin(right).where(col("id_l").notEqual(col("id_r")));
         for (int i = 0; i < plan.comparisons().size(); i++) {
             Comparison c = plan.comparisons().get(i);
             pairs = pairs.withColumn(levelColumns.get(i), level(c, "l_", "r_"));
         }
         return pairs.select(levelColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    }
+
+    /** The records whose id hashes (with {@code seed}) below {@code fraction} of the hash range. */
+    private static Dataset<Row> drawn(Dataset<Row> records, double fraction, long seed) {
+        long scale = 1L << 40;
+        Column bucket = org.apache.spark.sql.functions.pmod(
+                org.apache.spark.sql.functions.xxhash64(lit(seed), col("record_id")), lit(scale));
+        return records.where(bucket.lt(lit((long) (fraction * scale))));
     }
 
     private Column level(Comparison c, String leftPrefix, String rightPrefix) {
@@ -541,7 +637,7 @@ public final class IdentityResolver {
         };
     }
 
-    private static Column[] concat(Column a, Column b, List<String> more) {
+    private static Column[] columnsOf(Column a, Column b, List<String> more) {
         List<Column> out = new ArrayList<>(List.of(a, b));
         more.forEach(m -> out.add(col(m)));
         return out.toArray(Column[]::new);

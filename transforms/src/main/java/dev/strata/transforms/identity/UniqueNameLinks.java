@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.explode;
@@ -52,6 +53,7 @@ public final class UniqueNameLinks {
     private final List<String> names;
     private final List<String> evidence;
     private final List<String> conflicts;
+    private final List<String> regularConflicts;
     private final int maxClusters;
     private final boolean typos;
 
@@ -70,6 +72,18 @@ public final class UniqueNameLinks {
      */
     public UniqueNameLinks(List<String> names, List<String> evidence, List<String> conflicts, int maxClusters,
             boolean typos) {
+        this(names, evidence, conflicts, List.of(), maxClusters, typos);
+    }
+
+    /**
+     * @param regularConflicts fields on which two clusters must not disagree when both use a value regularly:
+     *     two clusters each holding a value on {@value #REGULAR_USES} or more of its records, and sharing no
+     *     value at all, are apart (a customer's own email, used again and again)
+     * @see #UniqueNameLinks(List, List, List, int, boolean)
+     */
+    public UniqueNameLinks(List<String> names, List<String> evidence, List<String> conflicts,
+            List<String> regularConflicts, int maxClusters, boolean typos) {
+        this.regularConflicts = List.copyOf(Objects.requireNonNull(regularConflicts, "regularConflicts is null"));
         this.maxClusters = maxClusters;
         this.typos = typos;
         this.names = List.copyOf(Objects.requireNonNull(names, "names is null"));
@@ -79,11 +93,19 @@ public final class UniqueNameLinks {
             throw new IllegalArgumentException("a full name has at least two fields, cannot be: " + names);
         }
         for (String field : names) {
-            if (conflicts.contains(field)) {
+            if (conflicts.contains(field) || this.regularConflicts.contains(field)) {
                 throw new IllegalArgumentException("a name field cannot also be a conflict field: " + field);
             }
         }
+        for (String field : this.regularConflicts) {
+            if (conflicts.contains(field)) {
+                throw new IllegalArgumentException("a field is a conflict field once, regular or not: " + field);
+            }
+        }
     }
+
+    /** How many of a cluster's records must hold a value for it to be the cluster's regular value. */
+    static final int REGULAR_USES = 2;
 
     /** The clusters, those linked by a unique full name merged. */
     public Dataset<Row> apply(Dataset<Row> clusters, Dataset<Row> records) {
@@ -91,6 +113,7 @@ public final class UniqueNameLinks {
         fields.add(col("record_id"));
         names.forEach(n -> fields.add(col(n)));
         conflicts.forEach(c -> fields.add(col(c).cast("string").as(c)));
+        regularConflicts.forEach(c -> fields.add(col(c).cast("string").as(c)));
         evidence.forEach(e -> fields.add(col(e).isNotNull().as("held_" + e)));
         Dataset<Row> joined = clusters.join(records.select(fields.toArray(Column[]::new)), "record_id");
 
@@ -121,15 +144,25 @@ public final class UniqueNameLinks {
             held = held.or(col("held_" + e));
         }
         aggregates.add(max(when(held, lit(1)).otherwise(lit(0))).as("held"));
-        Dataset<Row> profiles = joined.join(members.select(col("cluster_id")).distinct(), "cluster_id")
-                .groupBy(col("cluster_id")).agg(aggregates.get(0), aggregates.subList(1, aggregates.size())
-                        .toArray(Column[]::new));
+        Dataset<Row> involved = joined.join(members.select(col("cluster_id")).distinct(), "cluster_id");
+        Dataset<Row> profiles = involved.groupBy(col("cluster_id")).agg(aggregates.get(0),
+                aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+        for (String c : regularConflicts) {
+            // the values of the field and whether one of them is used on enough of the cluster's records
+            Dataset<Row> uses = involved.where(col(c).isNotNull()).groupBy(col("cluster_id"), col(c))
+                    .agg(count(lit(1)).as("uses")).groupBy(col("cluster_id"))
+                    .agg(collect_set(col(c)).as("set_" + c),
+                            max(col("uses")).geq(REGULAR_USES).as("regular_" + c));
+            profiles = profiles.join(uses, JavaConverters.asScalaBuffer(List.of("cluster_id")).toSeq(), "left");
+        }
         Dataset<Row> grouped = members.join(profiles, "cluster_id");
         List<String> columns = List.of(grouped.columns());
         int nameAt = columns.indexOf("name");
         int idAt = columns.indexOf("cluster_id");
         int heldAt = columns.indexOf("held");
         int[] setsAt = conflicts.stream().mapToInt(c -> columns.indexOf("set_" + c)).toArray();
+        int[] regularSetsAt = regularConflicts.stream().mapToInt(c -> columns.indexOf("set_" + c)).toArray();
+        int[] regularAt = regularConflicts.stream().mapToInt(c -> columns.indexOf("regular_" + c)).toArray();
         boolean needsBare = !evidence.isEmpty();
         Dataset<Row> edges = grouped
                 .groupByKey((MapFunction<Row, String>) r -> r.getString(nameAt), Encoders.STRING())
@@ -137,10 +170,17 @@ public final class UniqueNameLinks {
                     List<Holder> holders = new ArrayList<>();
                     rows.forEachRemaining(r -> {
                         List<List<String>> sets = new ArrayList<>();
+                        List<Boolean> active = new ArrayList<>();
                         for (int at : setsAt) {
                             sets.add(r.getList(at));
+                            active.add(!r.getList(at).isEmpty());
                         }
-                        holders.add(new Holder(r.getLong(idAt), sets, r.getInt(heldAt) == 1));
+                        for (int k = 0; k < regularSetsAt.length; k++) {
+                            boolean regular = !r.isNullAt(regularAt[k]) && r.getBoolean(regularAt[k]);
+                            sets.add(regular ? r.getList(regularSetsAt[k]) : List.of());
+                            active.add(regular);
+                        }
+                        holders.add(new Holder(r.getLong(idAt), sets, active, r.getInt(heldAt) == 1));
                     });
                     return links(holders, needsBare).iterator();
                 }, Encoders.tuple(Encoders.LONG(), Encoders.LONG()))
@@ -182,8 +222,16 @@ public final class UniqueNameLinks {
         return String.join(" ", sorted);
     }
 
-    /** A cluster holding a name: its id, its values of each conflict field, whether it holds evidence. */
-    record Holder(long id, List<List<String>> sets, boolean held) {
+    /**
+     * A cluster holding a name: its id, its values of each conflict field and whether they count (a regular
+     * conflict field's values count when one of them is used regularly), whether it holds evidence.
+     */
+    record Holder(long id, List<List<String>> sets, List<Boolean> active, boolean held) {
+
+        /** A holder whose values all count. */
+        Holder(long id, List<List<String>> sets, boolean held) {
+            this(id, sets, sets.stream().map(v -> !v.isEmpty()).toList(), held);
+        }
     }
 
     /**
@@ -233,7 +281,7 @@ public final class UniqueNameLinks {
         for (int f = 0; f < a.sets().size(); f++) {
             List<String> left = a.sets().get(f);
             List<String> right = b.sets().get(f);
-            if (!left.isEmpty() && !right.isEmpty() && java.util.Collections.disjoint(left, right)) {
+            if (a.active().get(f) && b.active().get(f) && java.util.Collections.disjoint(left, right)) {
                 return false;
             }
         }
