@@ -40,6 +40,8 @@ class IdentitySpecTest {
             assertThat(s.sources()).containsExactly("crm", "loyalty", "web");
         });
         assertThat(identity.orders()).isPresent();
+        assertThat(identity.uniqueNameConflicts()).containsExactly("dob", "phone", "device", "postcode");
+        assertThat(identity.uniqueNameRegularConflicts()).containsExactly("email");
     }
 
     @Test
@@ -110,13 +112,18 @@ class IdentitySpecTest {
                     - {source: crm, key: id, seen_at: at, columns: {given: first, email: mail}}
                   blocking: [[email]]
                   comparisons: [{field: given, kind: name}]
-                  unique_names: {names: [given, phone], max_customers: 1, typos: maybe}
+                  unique_names: {names: [given, phone], max_customers: 1, typos: maybe, apart_when_different: [email],
+                                 apart_when_regular_different: [email, given, shoe]}
                   names_from_email: {email: phone, given: email, family: surname}
                 """, "p.yaml")).isInstanceOf(SpecException.class)
                 .hasMessageContaining("identity.names_from_email.email: 'phone' is of type phone, not email")
                 .hasMessageContaining("identity.names_from_email.given: 'email' is of type email, not given_name or name")
                 .hasMessageContaining("identity.names_from_email.family: 'surname' is not declared")
                 .hasMessageContaining("identity.unique_names.max_customers: must be at least 2")
+                .hasMessageContaining("identity.unique_names.apart_when_regular_different: 'email' is in "
+                        + "apart_when_different too")
+                .hasMessageContaining("identity.unique_names.apart_when_regular_different: 'given' is a name field")
+                .hasMessageContaining("identity.unique_names.apart_when_regular_different: 'shoe' is not declared")
                 .hasMessageContaining("identity.unique_names.typos");
     }
 }

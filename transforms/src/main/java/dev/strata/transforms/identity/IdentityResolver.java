@@ -395,9 +395,11 @@ public final class IdentityResolver {
 
     /**
      * The records as the resolver matches them: with {@link Plan#namesFromEmail}, a name part missing is
-     * taken from the email when it can be, and both parts missing when the email's letters spell the full
-     * name of records of {@code population} and no other (idempotent: a record with both parts is left as
-     * it is).
+     * taken from the email when it spells the other part with it; then a record still missing a part takes
+     * the full name of records of {@code population} that its email's letters spell, when they spell no
+     * other: both parts in either order for a record with neither ({@code maryhill}), the initial and the
+     * family name for a record with the given name ({@code mhill7}), the given name alone for a record with
+     * the family name ({@code mary0465}). Idempotent: a record with both parts is left as it is.
      */
     private Dataset<Row> prepared(Dataset<Row> records, Dataset<Row> population) {
         NamesFromEmail names = plan.namesFromEmail();
@@ -430,7 +432,8 @@ public final class IdentityResolver {
                 .join(spellings, "strata_spelled")
                 .where(ownGiven.isNull().or(ownGiven.equalTo(col("strata_g")))
                         .and(ownFamily.isNull().or(ownFamily.equalTo(col("strata_f"))))
-                        .and(form.equalTo(FULL).and(ownGiven.isNull()).and(ownFamily.isNull()).or(form.equalTo(INITIAL_AND_FAMILY).and(ownGiven.isNotNull()))
+                        .and(form.equalTo(FULL).and(ownGiven.isNull()).and(ownFamily.isNull())
+                                .or(form.equalTo(INITIAL_AND_FAMILY).and(ownGiven.isNotNull()))
                                 .or(form.equalTo(GIVEN_ALONE).and(ownFamily.isNotNull()))))
                 .groupBy(col("record_id"))
                 .agg(countDistinct(col("strata_g"), col("strata_f")).as("strata_names"),

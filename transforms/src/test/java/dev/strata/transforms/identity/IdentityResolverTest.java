@@ -141,6 +141,34 @@ class IdentityResolverTest {
     }
 
     @Test
+    void blankNamesAreReadFromEmailsThatSpellANameOtherRecordsHold() {
+        StructType schema = new StructType().add("record_id", DataTypes.LongType).add("given", DataTypes.StringType)
+                .add("family", DataTypes.StringType).add("email", DataTypes.StringType);
+        Dataset<Row> records = spark.createDataFrame(List.of(
+                RowFactory.create(1L, "mary", "hill", "m.hill@mail.test"),
+                RowFactory.create(2L, null, null, "maryhill@mail.test"),       // both parts, spelt together
+                RowFactory.create(3L, "mary", null, "mhill7@mail.test"),       // an initial and the family name
+                RowFactory.create(4L, null, "hill", "mary0465@mail.test"),     // the given name alone
+                RowFactory.create(5L, null, null, "mhill@mail.test"),          // an initial says nothing alone
+                RowFactory.create(6L, "ann", "lee", null),
+                RowFactory.create(7L, "lee", "ann", null),                     // annlee: either of two names
+                RowFactory.create(8L, null, null, "annlee@mail.test"),
+                RowFactory.create(9L, null, null, "tomfox@mail.test")), schema); // no record holds tom fox
+        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of(), 5, List.of(List.of("email")),
+                1000, List.of(new Comparison("given", Kind.NAME, "family"), new Comparison("family", Kind.NAME, "given")),
+                0.9, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), 2, false,
+                new IdentityResolver.NamesFromEmail("email", "given", "family"));
+        Dataset<Row> pairs = spark.createDataFrame(List.of(RowFactory.create(1L, 2L), RowFactory.create(1L, 3L),
+                RowFactory.create(1L, 4L), RowFactory.create(1L, 5L), RowFactory.create(6L, 8L), RowFactory.create(1L, 9L)),
+                new StructType().add("id_l", DataTypes.LongType).add("id_r", DataTypes.LongType));
+        Map<Long, String> levels = new TreeMap<>();
+        new IdentityResolver(spark, plan).compare(pairs, records).collectAsList().forEach(r -> levels.put(
+                r.getLong(r.fieldIndex("id_r")), r.get(r.fieldIndex("given_name")) + "/" + r.get(r.fieldIndex("family_name"))));
+        assertThat(levels).isEqualTo(Map.of(2L, "3/3", 3L, "3/3", 4L, "3/3", 5L, "-1/-1", 8L, "-1/-1",
+                9L, "-1/-1"));
+    }
+
+    @Test
     void evaluationCountsPairsAndBcubed() {
         StructType schema = new StructType().add("cluster", DataTypes.LongType).add("truth", DataTypes.StringType);
         // truth {a1,a2,a3} {b1}; clusters {a1,a2} {a3,b1}

@@ -103,6 +103,32 @@ class UniqueNameLinksTest {
     }
 
     @Test
+    void clustersEachUsingAnotherValueRegularlyAreApart() {
+        // phone kept apart only when used regularly (on two records of a cluster or more)
+        UniqueNameLinks regular = new UniqueNameLinks(List.of("given", "family"), List.of(), List.of("dob"),
+                List.of("phone"), 4, false);
+        Map<Long, Long> clusters = link(regular, List.of(
+                RowFactory.create(1L, "jane", "doe", "+1101", null),
+                RowFactory.create(2L, "jane", "doe", "+1101", null),
+                RowFactory.create(3L, "jane", "doe", "+1202", null),
+                RowFactory.create(4L, "jane", "doe", "+1202", null),               // each its own, again: apart
+                RowFactory.create(5L, "joe", "roe", "+1303", null),
+                RowFactory.create(6L, "joe", "roe", "+1303", null),
+                RowFactory.create(7L, "joe", "roe", "+1404", null),                // another, but once: one person
+                RowFactory.create(8L, "amy", "poe", "+1505", null),
+                RowFactory.create(9L, "amy", "poe", "+1505", null),
+                RowFactory.create(10L, "amy", "poe", "+1606", null),
+                RowFactory.create(11L, "amy", "poe", "+1606", null),
+                RowFactory.create(12L, "amy", "poe", "+1505", "1990-01-01")),      // shares one: one person
+                1, 1, 2, 1, 3, 3, 4, 3, 5, 5, 6, 5, 7, 7, 8, 8, 9, 8, 10, 10, 11, 10, 12, 10);
+        assertThat(clusters).isEqualTo(Map.ofEntries(Map.entry(1L, 1L), Map.entry(2L, 1L), Map.entry(3L, 3L),
+                Map.entry(4L, 3L), Map.entry(5L, 5L), Map.entry(6L, 5L), Map.entry(7L, 5L), Map.entry(8L, 8L),
+                Map.entry(9L, 8L), Map.entry(10L, 8L), Map.entry(11L, 8L), Map.entry(12L, 8L)));
+        assertThatThrownBy(() -> new UniqueNameLinks(List.of("given", "family"), List.of(), List.of("phone"),
+                List.of("phone"), 4, false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phone");
+    }
+
+    @Test
     void typoKeysHoldTheNameAndItsDeletionsButOfTheFirstLetter() {
         assertThat(UniqueNameLinks.typoKeys(List.of("ann", "lee"))).containsExactly("ann lee");
         assertThat(UniqueNameLinks.typoKeys(List.of("hunter", "lee"))).containsExactlyInAnyOrder(
