@@ -38,8 +38,9 @@ import scala.collection.Seq;
  * last names swapped still counts, and optionally with one typo in one part.
  *
  * <p>Per name held by two to {@code maxClusters} clusters: two clusters are <em>compatible</em> unless, for
- * one of the {@code conflicts} fields (date of birth, phone...), both hold values and share none (and, with
- * {@code evidence} fields, unless both hold some of them). A cluster compatible with two clusters that are
+ * one of the {@code conflicts} fields (date of birth, phone...), both hold values and share none, or, for
+ * one of the {@code regularConflicts} fields (email), both hold a value on two or more of their records and
+ * share none (and, with {@code evidence} fields, unless both hold some of them). A cluster compatible with two clusters that are
  * not compatible with each other is <em>ambiguous</em> (a bare in-store order of one of two namesakes):
  * it is linked to none. Compatible clusters that are not ambiguous are linked. A name more clusters hold
  * links nothing: which one a record belongs to is unknown.
@@ -227,11 +228,6 @@ public final class UniqueNameLinks {
      * conflict field's values count when one of them is used regularly), whether it holds evidence.
      */
     record Holder(long id, List<List<String>> sets, List<Boolean> active, boolean held) {
-
-        /** A holder whose values all count. */
-        Holder(long id, List<List<String>> sets, boolean held) {
-            this(id, sets, sets.stream().map(v -> !v.isEmpty()).toList(), held);
-        }
     }
 
     /**
