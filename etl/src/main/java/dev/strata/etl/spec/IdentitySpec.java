@@ -45,7 +45,8 @@ public record IdentitySpec(String entity, List<RecordSource> records, Map<String
         List<String> uniqueNameRegularConflicts, int uniqueNameMaxCustomers, boolean uniqueNameTypos, Optional<NamesFromEmail> namesFromEmail) {
 
     /**
-     * A name part missing on a record is read from its email when the address spells the other part with it.
+     * Name parts missing on a record are read from its email when the address spells them: with the other
+     * part, or as a full name other records hold and no other.
      *
      * @param email the email field
      * @param given the given-name field

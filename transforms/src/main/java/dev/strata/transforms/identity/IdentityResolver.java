@@ -77,10 +77,11 @@ public final class IdentityResolver {
 
     /**
      * A person's name part missing on a record is read from its email address when the address spells the
-     * other part with it ({@code garcia} and {@code brandon.garcia29@...} give {@code brandon}), and both
-     * parts missing are read from an address whose letters spell, in either order, the full name of other
-     * records and of no other name ({@code maryhill@...}, {@code hill.mary7@...} with Mary Hill known):
-     * records of sign-ups that left name fields blank then block, compare and link by their full name. The
+     * other part with it ({@code garcia} and {@code brandon.garcia29@...} give {@code brandon}), or from an
+     * address whose letters spell the full name of other records and no other name, as the record's own
+     * parts allow: both parts in either order ({@code maryhill@...}), the initial and the family name
+     * ({@code mary} with {@code mhill7@...}), the given name alone ({@code hill} with {@code mary0465@...}).
+     * Records of sign-ups that left name fields blank then block, compare and link by their full name. The
      * stored records keep the blanks; only matching sees the name.
      */
     public record NamesFromEmail(String email, String given, String family) {
