@@ -24,6 +24,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The embedded catalog: one JSON file per table at {@code <lake>/_catalog/<zone>/<table>.json},
@@ -62,8 +64,7 @@ public final class LocalTableCatalog implements TableCatalog {
             return;
         }
         TableEntry stored = existing
-                .map(previous -> new TableEntry(entry.name(), entry.location(), entry.format(),
-                        entry.partitionColumns(), entry.properties(), previous.registeredAt(), entry.updatedAt()))
+                .map(previous -> entry.withTimes(previous.registeredAt(), entry.updatedAt()))
                 .orElse(entry);
         write(file(entry.name()), bytes(stored));
     }
@@ -205,6 +206,13 @@ public final class LocalTableCatalog implements TableCatalog {
         node.put("format", entry.format());
         ArrayNode partitions = node.putArray("partition_columns");
         entry.partitionColumns().forEach(partitions::add);
+        if (!entry.schema().isEmpty()) {
+            try {
+                node.set("schema", json.readTree(entry.schema().json()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise the schema of " + entry.name(), e);
+            }
+        }
         ObjectNode properties = node.putObject("properties");
         entry.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> properties.put(e.getKey(), e.getValue()));
@@ -225,8 +233,11 @@ public final class LocalTableCatalog implements TableCatalog {
             Map.Entry<String, JsonNode> e = it.next();
             properties.put(e.getKey(), e.getValue().asText());
         }
+        JsonNode schemaNode = node.get("schema");
+        StructType schema = schemaNode == null || schemaNode.isNull() ? new StructType()
+                : (StructType) DataType.fromJson(schemaNode.toString());
         return new TableEntry(TableName.parse(text(node, "name")), text(node, "location"), text(node, "format"),
-                partitions, properties, Instant.parse(text(node, "registered_at")),
+                partitions, schema, properties, Instant.parse(text(node, "registered_at")),
                 Instant.parse(text(node, "updated_at")));
     }
 
