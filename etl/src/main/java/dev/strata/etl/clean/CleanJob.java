@@ -94,14 +94,15 @@ public final class CleanJob {
             WriteMetrics q = delta.replaceWhere(quarantineRows(classified), lake.quarantineTable(source.target().table()),
                     batchList);
             long quarantineWritten = q.rowsWritten();
-            register("quarantine", source.target().table(), lake.quarantineTable(source.target().table()), List.of());
+            register(pipeline.name(), "quarantine", source.target().table(), lake.quarantineTable(source.target().table()),
+                    List.of());
 
             Dataset<Row> cleanRows = cleanRows(source, classified);
             WriteMetrics c = delta.merge(cleanRows, lake.cleanTable(source.target().table()), source.clean().keys(),
                     "NOT (t." + RecordColumns.ROW_HASH + " <=> s." + RecordColumns.ROW_HASH + ")",
                     source.target().partitionBy());
             long cleanWritten = c.sourceRows();
-            register("clean", source.target().table(), lake.cleanTable(source.target().table()),
+            register(pipeline.name(), "clean", source.target().table(), lake.cleanTable(source.target().table()),
                     source.target().partitionBy());
 
             long inserted = c.operation().equals("MERGE") ? c.inserted() : c.rowsWritten();
@@ -193,9 +194,10 @@ public final class CleanJob {
                 .select(columns.toArray(Column[]::new));
     }
 
-    private void register(String zone, String table, String location, List<String> partitionBy) {
+    private void register(String pipeline, String zone, String table, String location, List<String> partitionBy) {
         Instant now = Instant.now();
-        catalog.register(new TableEntry(new TableName(zone, table), location, "delta", partitionBy, Map.of(), now, now));
+        catalog.register(new TableEntry(new TableName(zone, table), location, "delta", partitionBy,
+                delta.schema(location), Map.of("strata.pipeline", pipeline), now, now));
     }
 
     private static double seconds(long start) {

@@ -118,9 +118,13 @@ public final class CurateJob {
                 case VIEW -> throw new IllegalStateException("a view is not written");
             };
             Instant now = Instant.now();
+            Map<String, String> properties = new java.util.TreeMap<>(Map.of("strata.pipeline", pipeline.name(),
+                    "strata.mode", step.mode().specName()));
+            if (step.mode() == CuratedMode.MERGE) {
+                properties.put("strata.keys", String.join(",", step.mergeKeys()));
+            }
             TableEntry entry = new TableEntry(new TableName("curated", step.name()), path, "delta",
-                    step.partitionBy(), Map.of("strata.pipeline", pipeline.name(),
-                            "strata.mode", step.mode().specName()), now, now);
+                    step.partitionBy(), delta.schema(path), properties, now, now);
             catalog.register(entry);
             tables.bind(entry);
             available.add(entry.name().toString());

@@ -57,6 +57,7 @@ public final class IdentityStage {
     private final Lake lake;
     private final TableCatalog catalog;
     private final DeltaTables delta;
+    private String pipelineName = "";
 
     public IdentityStage(SparkSession spark, Lake lake, TableCatalog catalog) {
         this.spark = Objects.requireNonNull(spark, "spark is null");
@@ -71,6 +72,7 @@ public final class IdentityStage {
     }
 
     public List<StageResult> run(PipelineSpec pipeline, boolean full, RunLog log) {
+        this.pipelineName = pipeline.name();
         IdentitySpec identity = pipeline.identity().orElseThrow(() -> new UserError("pipeline " + pipeline.name()
                 + " has no identity: section"));
         List<StageResult> results = new ArrayList<>();
@@ -229,8 +231,13 @@ public final class IdentityStage {
             case INSERT_NEW -> delta.merge(data, path, keys, "false", List.of());
         };
         Instant now = Instant.now();
-        catalog.register(new TableEntry(new TableName(zone, table), path, "delta", List.of(),
-                Map.of("strata.stage", "identity"), now, now));
+        Map<String, String> properties = new java.util.TreeMap<>(Map.of("strata.stage", "identity",
+                "strata.pipeline", pipelineName));
+        if (mode != Mode.REPLACE && !keys.isEmpty()) {
+            properties.put("strata.keys", String.join(",", keys));
+        }
+        catalog.register(new TableEntry(new TableName(zone, table), path, "delta", List.of(), delta.schema(path),
+                properties, now, now));
         long rows = metrics.operation().equals("MERGE") ? metrics.sourceRows() : metrics.rowsWritten();
         StageResult result = new StageResult("identity", zone + "." + table, rows, rows, 0, 0, metrics.inserted(),
                 metrics.updated(), (System.nanoTime() - start) / 1e9, Map.of(), note);

@@ -31,6 +31,11 @@ public final class DeltaTables {
         return spark.read().format("delta").load(path);
     }
 
+    /** The table's columns as its latest version has them. */
+    public org.apache.spark.sql.types.StructType schema(String path) {
+        return read(path).schema();
+    }
+
     /** Creates the table, or appends if it exists. */
     public WriteMetrics append(Dataset<Row> data, String path, List<String> partitionBy) {
         long before = version(path);

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * @param variables the spec's variables with their defaults; {@code ${name}} in a source path is replaced
  * @param staging an area under {@code <lake>/staging/} where curated tables are also written as Parquet
  * @param identity identity resolution over the clean tables, run between clean and curate
+ * @param publish where the tables are published after a run (Glue, Redshift)
  */
 public record PipelineSpec(String name, String description, String origin, Map<String, String> variables,
-        List<SourceSpec> sources, List<CuratedStep> curated, Optional<String> staging, Optional<IdentitySpec> identity) {
+        List<SourceSpec> sources, List<CuratedStep> curated, Optional<String> staging, Optional<IdentitySpec> identity,
+        PublishSpec publish) {
 
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z][a-z0-9_]*)}");
 
@@ -30,6 +32,13 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         curated = List.copyOf(Objects.requireNonNull(curated, "curated is null"));
         Objects.requireNonNull(staging, "staging is null");
         Objects.requireNonNull(identity, "identity is null");
+        Objects.requireNonNull(publish, "publish is null");
+    }
+
+    public PipelineSpec(String name, String description, String origin, Map<String, String> variables,
+            List<SourceSpec> sources, List<CuratedStep> curated, Optional<String> staging,
+            Optional<IdentitySpec> identity) {
+        this(name, description, origin, variables, sources, curated, staging, identity, PublishSpec.none());
     }
 
     public PipelineSpec(String name, String description, String origin, List<SourceSpec> sources,
@@ -46,7 +55,7 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         List<SourceSpec> replaced = sources.stream()
                 .map(s -> inputs.containsKey(s.name()) ? s.withPath(inputs.get(s.name())) : s)
                 .toList();
-        return new PipelineSpec(name, description, origin, variables, replaced, curated, staging, identity);
+        return new PipelineSpec(name, description, origin, variables, replaced, curated, staging, identity, publish);
     }
 
     /**
@@ -65,7 +74,8 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         Map<String, String> merged = new LinkedHashMap<>(variables);
         merged.putAll(values);
         List<SourceSpec> resolved = sources.stream().map(s -> s.withPath(substitute(s.path(), merged))).toList();
-        return new PipelineSpec(name, description, origin, merged, resolved, curated, staging, identity);
+        return new PipelineSpec(name, description, origin, merged, resolved, curated, staging, identity,
+                publish.map(text -> substitute(text, merged)));
     }
 
     static String substitute(String text, Map<String, String> values) {

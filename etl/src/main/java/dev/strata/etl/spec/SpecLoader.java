@@ -29,7 +29,7 @@ public final class SpecLoader {
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private static final Set<String> TOP = Set.of("pipeline", "description", "variables", "sources", "curated",
-            "staging", "identity");
+            "staging", "identity", "publish");
     private static final Set<String> CURATED = Set.of("name", "sql", "transform", "mode", "merge_keys",
             "partition_by", "description", "requires", "requires_any", "stage");
 
@@ -135,10 +135,11 @@ public final class SpecLoader {
         }
         Optional<IdentitySpec> identity = root.has("identity")
                 ? new IdentityReader(root.get("identity"), sources).read() : Optional.empty();
+        PublishSpec publish = new PublishReader(root.get("publish"), name, curated, variables).read();
         if (!problems.all().isEmpty()) {
             throw new SpecException(problems.all());
         }
-        return new PipelineSpec(name, description, origin, variables, sources, curated, staging, identity);
+        return new PipelineSpec(name, description, origin, variables, sources, curated, staging, identity, publish);
     }
 
     private static Map<String, String> variables(SpecNode node) {
