@@ -141,8 +141,7 @@ final class PublishReader {
             table(table).ifPresent(t -> {
                 if (!seen.add(t.name())) {
                     table.get("name").problem("table '" + t.name() + "' is listed twice");
-                }
-                if (!targets.add(t.target())) {
+                } else if (!targets.add(t.target())) {
                     table.get("target").problem("two tables load into " + schema + "." + t.target());
                 }
                 tables.add(t);
