@@ -17,7 +17,7 @@ final class PublishReader {
     private static final Set<String> GLUE = Set.of("database_prefix", "databases", "zones", "spectrum",
             "spectrum_suffix");
     private static final Set<String> REDSHIFT = Set.of("url", "user", "password_env", "iam_role", "schema",
-            "spectrum_schema", "tables");
+            "spectrum_schema", "tables", "load");
     private static final Set<String> TABLE = Set.of("name", "target", "keys", "dist_key", "dist_style", "sort_keys",
             "varchar");
     private static final Set<String> DIST_STYLES = Set.of("auto", "even", "all", "key");
@@ -147,8 +147,13 @@ final class PublishReader {
                 tables.add(t);
             });
         }
+        String load = redshift.get("load").text("all");
+        if (!load.equals("all") && !load.equals("listed")) {
+            redshift.get("load").problem("load takes all (every curated table, the default) or listed, not '" + load
+                    + "'");
+        }
         return Optional.of(new PublishSpec.Redshift(url, text(redshift.get("user")), passwordEnv, role, schema,
-                spectrumSchema, tables));
+                spectrumSchema, tables, load.equals("listed")));
     }
 
     private Optional<PublishSpec.Table> table(SpecNode table) {

@@ -75,10 +75,12 @@ public record PublishSpec(Optional<Glue> glue, Optional<Redshift> redshift) {
      * @param passwordEnv the environment variable that holds the password (not needed for IAM URLs)
      * @param iamRole the role COPY reads the staged files with, and the Spectrum schema's role
      * @param spectrumSchema an external schema over the curated Glue database, created when named
-     * @param tables the tables to load; empty means every curated table with its merge keys
+     * @param tables settings of single tables (keys, distribution, sort keys, names)
+     * @param onlyListed load only the listed tables; else every curated table of the pipeline, the listed
+     *     ones with their settings and the others with the defaults (merge keys from their step)
      */
     public record Redshift(Optional<String> url, Optional<String> user, String passwordEnv, Optional<String> iamRole,
-            String schema, Optional<String> spectrumSchema, List<Table> tables) {
+            String schema, Optional<String> spectrumSchema, List<Table> tables, boolean onlyListed) {
 
         public Redshift {
             Objects.requireNonNull(url, "url is null");
@@ -92,7 +94,13 @@ public record PublishSpec(Optional<Glue> glue, Optional<Redshift> redshift) {
 
         Redshift map(UnaryOperator<String> text) {
             return new Redshift(url.map(text), user.map(text), passwordEnv, iamRole.map(text), schema, spectrumSchema,
-                    tables);
+                    tables, onlyListed);
+        }
+
+        /** The settings of a curated table: as listed, else the defaults. */
+        public Optional<Table> table(String name) {
+            Optional<Table> listed = tables.stream().filter(t -> t.name().equals(name)).findFirst();
+            return listed.isPresent() || onlyListed ? listed : Optional.of(Table.defaults(name));
         }
     }
 

@@ -58,6 +58,7 @@ class PublishReaderTest {
                     iam_role: ${role}
                     schema: shop_dw
                     spectrum_schema: shop_lake
+                    load: listed
                     tables:
                       - {name: by_day, target: orders_by_day, keys: [day], dist_key: day, sort_keys: [day],
                          varchar: {label: 40}}
@@ -82,6 +83,9 @@ class PublishReaderTest {
                 new PublishSpec.Table("by_day", "orders_by_day", Optional.of(List.of("day")), Optional.of("day"), "key",
                         List.of("day"), Map.of("label", 40)),
                 PublishSpec.Table.defaults("ranking"));
+        assertThat(redshift.onlyListed()).isTrue();
+        assertThat(redshift.table("ranking")).contains(PublishSpec.Table.defaults("ranking"));
+        assertThat(redshift.table("live")).isEmpty();
     }
 
     @Test
@@ -101,6 +105,8 @@ class PublishReaderTest {
         assertThat(redshift.url()).isEmpty();
         assertThat(redshift.passwordEnv()).isEqualTo("STRATA_REDSHIFT_PASSWORD");
         assertThat(redshift.tables()).isEmpty();
+        assertThat(redshift.onlyListed()).isFalse();
+        assertThat(redshift.table("ranking")).contains(PublishSpec.Table.defaults("ranking"));
     }
 
     @Test

@@ -1,0 +1,123 @@
+package dev.strata.etl.cli;
+
+import dev.strata.etl.UserError;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * Where published tables go, as the command line says: the catalog (the lake's own, or Glue as well),
+ * the AWS endpoint and region (for S3-compatible or test servers), the warehouse URL and role, and a
+ * topic for completion notices. The spec says how to publish; these say whether and where.
+ *
+ * @param catalog {@code local} or {@code glue}
+ * @param gluePrefix put in front of every Glue database name (an environment such as {@code dev_})
+ */
+record PublishOptions(String catalog, String gluePrefix, Optional<URI> awsEndpoint, Optional<String> awsRegion,
+        Optional<String> redshiftUrl, Optional<String> iamRole, Optional<String> noticeTopic, boolean dryRun) {
+
+    PublishOptions {
+        Objects.requireNonNull(catalog, "catalog is null");
+        Objects.requireNonNull(gluePrefix, "gluePrefix is null");
+        Objects.requireNonNull(awsEndpoint, "awsEndpoint is null");
+        Objects.requireNonNull(awsRegion, "awsRegion is null");
+        Objects.requireNonNull(redshiftUrl, "redshiftUrl is null");
+        Objects.requireNonNull(iamRole, "iamRole is null");
+        Objects.requireNonNull(noticeTopic, "noticeTopic is null");
+    }
+
+    boolean glue() {
+        return catalog.equals("glue");
+    }
+
+    /** The options of every command that publishes or reads a catalog. */
+    static Options catalog(Options options) {
+        options.addOption(Option.builder().longOpt("catalog").hasArg().argName("local|glue")
+                .desc("local: the lake's own catalog (default); glue: also the AWS Glue Data Catalog").build());
+        options.addOption(Option.builder().longOpt("glue-prefix").hasArg().argName("PREFIX")
+                .desc("put in front of every Glue database name, e.g. dev_").build());
+        options.addOption(Option.builder().longOpt("aws-endpoint").hasArg().argName("URL")
+                .desc("send Glue, SNS and S3 API calls here (an S3-compatible or test server)").build());
+        options.addOption(Option.builder().longOpt("aws-region").hasArg().argName("REGION")
+                .desc("the AWS region of Glue, SNS and S3 (default: the AWS default chain)").build());
+        return options;
+    }
+
+    /** The options of the commands that load a warehouse and send notices. */
+    static Options publish(Options options) {
+        catalog(options);
+        options.addOption(Option.builder().longOpt("redshift-url").hasArg().argName("JDBC_URL")
+                .desc("jdbc:redshift:… (or jdbc:postgresql:…) to load; overrides the spec's; never a password")
+                .build());
+        options.addOption(Option.builder().longOpt("iam-role").hasArg().argName("ARN")
+                .desc("the role Redshift COPY and the Spectrum schema use; overrides the spec's").build());
+        options.addOption(Option.builder().longOpt("notify").hasArg().argName("sns:TOPIC_ARN")
+                .desc("publish a message per table once its staging files and manifest are complete").build());
+        return options;
+    }
+
+    static Options dryRun(Options options) {
+        options.addOption(Option.builder().longOpt("dry-run")
+                .desc("print what would be done (the SQL of every statement) and change nothing").build());
+        return options;
+    }
+
+    static PublishOptions parse(CommandLine line) {
+        String catalog = line.getOptionValue("catalog", "local").toLowerCase(Locale.ROOT);
+        if (!catalog.equals("local") && !catalog.equals("glue")) {
+            throw new UserError("--catalog takes local or glue, not '" + line.getOptionValue("catalog") + "'");
+        }
+        String prefix = line.getOptionValue("glue-prefix", "");
+        if (!prefix.isEmpty() && !prefix.matches("[a-z][a-z0-9_]*")) {
+            throw new UserError("--glue-prefix takes lower case letters, digits and _, not '" + prefix + "'");
+        }
+        Optional<URI> endpoint = Optional.ofNullable(line.getOptionValue("aws-endpoint")).map(text -> {
+            URI uri;
+            try {
+                uri = URI.create(text);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--aws-endpoint is not a URL: '" + text + "'");
+            }
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new UserError("--aws-endpoint takes http(s)://HOST[:PORT], not '" + text + "'");
+            }
+            return uri;
+        });
+        Optional<String> region = Optional.ofNullable(line.getOptionValue("aws-region"));
+        region.ifPresent(r -> {
+            if (!r.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+                throw new UserError("--aws-region takes a region such as eu-west-1, not '" + r + "'");
+            }
+        });
+        Optional<String> url = Optional.ofNullable(line.getOptionValue("redshift-url"));
+        url.ifPresent(u -> {
+            if (!u.startsWith("jdbc:redshift:") && !u.startsWith("jdbc:postgresql:")) {
+                throw new UserError("--redshift-url takes a jdbc:redshift: or jdbc:postgresql: URL");
+            }
+            if (u.toLowerCase(Locale.ROOT).contains("password=")) {
+                throw new UserError("--redshift-url must not hold a password: set it in the environment"
+                        + " (STRATA_REDSHIFT_PASSWORD, or the spec's password_env)");
+            }
+        });
+        Optional<String> role = Optional.ofNullable(line.getOptionValue("iam-role"));
+        role.ifPresent(r -> {
+            if (!r.matches("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+")) {
+                throw new UserError("--iam-role takes an IAM role ARN (arn:aws:iam::123456789012:role/name), not '"
+                        + r + "'");
+            }
+        });
+        Optional<String> notify = Optional.ofNullable(line.getOptionValue("notify"));
+        notify.ifPresent(n -> {
+            try {
+                dev.strata.catalog.notify.CompletionNotices.topicOf(n);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        });
+        return new PublishOptions(catalog, prefix, endpoint, region, url, role, notify, line.hasOption("dry-run"));
+    }
+}
