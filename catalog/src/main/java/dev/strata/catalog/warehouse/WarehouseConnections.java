@@ -65,10 +65,12 @@ public final class WarehouseConnections {
         if (passwordVariable.isPresent()) {
             String variable = passwordVariable.get();
             String password = environment.apply(variable);
-            if (password == null || password.isEmpty()) {
+            if (password != null && !password.isEmpty()) {
+                properties.setProperty("password", password);
+            } else if (flavor == WarehouseFlavor.REDSHIFT) {
                 throw new IllegalArgumentException("the warehouse password variable " + variable + " is not set");
             }
-            properties.setProperty("password", password);
+            // PostgreSQL may authenticate without a password (trust, peer or certificate authentication)
         } else if (!iam) {
             throw new IllegalArgumentException("the warehouse URL " + shown + " needs a password variable"
                     + " (or a jdbc:redshift:iam:// URL)");

@@ -41,7 +41,7 @@ final class IdentityCommand implements Command {
 
     @Override
     public Options options() {
-        Options options = CommonOptions.spec(CommonOptions.lake(new Options()));
+        Options options = PublishOptions.publish(CommonOptions.spec(CommonOptions.lake(new Options())));
         options.addOption(Option.builder().longOpt("full")
                 .desc("run: resolve every record again and estimate a new model (default: only new records)").build());
         options.addOption(Option.builder().longOpt("show-values")
@@ -73,9 +73,12 @@ final class IdentityCommand implements Command {
                 case "run" -> {
                     expectArguments(args, 1, "identity run takes no arguments");
                     SqlRoot sqlRoot = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), context.lake());
-                    return PipelineCommand.runPipeline(context, spec, sqlRoot,
-                            Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0)), console, "identity run",
-                            List.of(Stage.INGEST, Stage.CLEAN, Stage.IDENTITY, Stage.CURATE), line.hasOption("full"));
+                    try (Publishing publishing = new Publishing(spec, PublishOptions.parse(line))) {
+                        return PipelineCommand.runPipeline(context, spec, sqlRoot,
+                                Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0)), console, "identity run",
+                                List.of(Stage.INGEST, Stage.CLEAN, Stage.IDENTITY, Stage.CURATE), line.hasOption("full"),
+                                publishing, true);
+                    }
                 }
                 case "explain" -> {
                     expectArguments(args, 3, "identity explain needs two records: SOURCE:KEY SOURCE:KEY");

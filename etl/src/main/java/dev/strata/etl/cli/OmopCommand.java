@@ -40,7 +40,7 @@ final class OmopCommand implements Command {
 
     @Override
     public Options options() {
-        Options options = CommonOptions.lake(new Options());
+        Options options = PublishOptions.publish(CommonOptions.lake(new Options()));
         options.addOption(Option.builder().longOpt("mimic").hasArg().argName("DIR|s3a://URI")
                 .desc("MIMIC-III CSV files, .csv or .csv.gz (default: the bundled synthetic sample)").build());
         options.addOption(Option.builder().longOpt("vocab").hasArg().argName("DIR|s3a://URI")
@@ -77,9 +77,12 @@ final class OmopCommand implements Command {
                 }
             }
             SqlRoot sqlRoot = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), context.lake());
-            int code = PipelineCommand.runPipeline(context, spec, sqlRoot,
-                    Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0)), console, "omop",
-                    List.of(Stage.INGEST, Stage.CLEAN, Stage.CURATE));
+            int code;
+            try (Publishing publishing = new Publishing(spec, PublishOptions.parse(line))) {
+                code = PipelineCommand.runPipeline(context, spec, sqlRoot,
+                        Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0)), console, "omop",
+                        List.of(Stage.INGEST, Stage.CLEAN, Stage.CURATE), false, publishing, true);
+            }
             new SessionTables(context.spark(), context.catalog()).bindAll();
             OmopReports.Outcome outcome = new OmopReports(context.spark(), context.lake()).write();
             console.out().printf(Locale.ROOT, "%nmapped: %.1f%% of mapped fields' rows got a standard concept%n",

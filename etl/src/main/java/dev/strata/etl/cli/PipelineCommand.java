@@ -1,6 +1,8 @@
 package dev.strata.etl.cli;
 
+import dev.strata.catalog.TableCatalog;
 import dev.strata.etl.curate.SqlRoot;
+import dev.strata.etl.publish.Publication;
 import dev.strata.etl.engine.Pipelines;
 import dev.strata.etl.run.PipelineLock;
 import dev.strata.etl.run.RunLog;
@@ -51,7 +53,13 @@ final class PipelineCommand implements Command {
 
     @Override
     public Options options() {
-        return CommonOptions.spec(CommonOptions.lake(new Options()));
+        Options options = CommonOptions.spec(CommonOptions.lake(new Options()));
+        return publishes() ? PublishOptions.publish(options) : PublishOptions.catalog(options);
+    }
+
+    /** Only a whole run ends by publishing; the single stages register in the catalog chosen. */
+    private boolean publishes() {
+        return stages.contains(Pipelines.Stage.INGEST) && stages.contains(Pipelines.Stage.CURATE);
     }
 
     @Override
@@ -61,19 +69,28 @@ final class PipelineCommand implements Command {
             PipelineSpec spec = SpecReference.load(line.getOptionValue("spec"), context.lake(),
                     CommonOptions.pairs(line, "var")).withInputs(CommonOptions.pairs(line, "input"));
             SqlRoot sqlRoot = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), context.lake());
-            return runPipeline(context, spec, sqlRoot, patience, console, name, stages);
+            try (Publishing publishing = new Publishing(spec, PublishOptions.parse(line))) {
+                return runPipeline(context, spec, sqlRoot, patience, console, name, stages, false, publishing,
+                        publishes());
+            }
         }
     }
 
     /** Runs stages of a pipeline with its lock held; shared with the demo. */
     static int runPipeline(Context context, PipelineSpec spec, SqlRoot sqlRoot, Duration patience, Console console,
             String command, List<Pipelines.Stage> stages) {
-        return runPipeline(context, spec, sqlRoot, patience, console, command, stages, false);
+        return runPipeline(context, spec, sqlRoot, patience, console, command, stages, false, null, false);
     }
 
-    /** The same, with the identity stage resolving every record again when {@code fullIdentity}. */
+    /**
+     * The same, with the identity stage resolving every record again when {@code fullIdentity}, tables
+     * registered in the catalog {@code publishing} chooses (when not null), and the tables published at the
+     * end when {@code publish}.
+     */
     static int runPipeline(Context context, PipelineSpec spec, SqlRoot sqlRoot, Duration patience, Console console,
-            String command, List<Pipelines.Stage> stages, boolean fullIdentity) {
+            String command, List<Pipelines.Stage> stages, boolean fullIdentity, Publishing publishing,
+            boolean publish) {
+        TableCatalog catalog = publishing == null ? context.catalog() : publishing.catalog(context.catalog());
         Clock clock = Clock.systemUTC();
         String runId = RUN_TIME.format(clock.instant()) + "-" + spec.name() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
@@ -83,8 +100,12 @@ final class PipelineCommand implements Command {
             log.info("run " + runId + ": " + command + " " + spec.name() + " on lake " + context.lake().root());
             try {
                 new Pipelines(stages.equals(List.of(Pipelines.Stage.INGEST)) ? null : context.spark(),
-                        context.lake(), context.catalog(), sqlRoot, clock).fullIdentity(fullIdentity)
+                        context.lake(), catalog, sqlRoot, clock).fullIdentity(fullIdentity)
                         .run(spec, stages, log);
+                if (publish && publishing != null) {
+                    new Publication(context.spark(), context.lake(), context.catalog())
+                            .publish(spec, publishing.targets(runId, true, true), Optional.empty(), log);
+                }
             } catch (RuntimeException e) {
                 store.write(log.record("failed", String.valueOf(e.getMessage())));
                 console.out().print(log.summary("FAILED"));
