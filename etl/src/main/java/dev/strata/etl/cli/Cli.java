@@ -49,6 +49,9 @@ public final class Cli {
         add(new DemoCommand());
         add(new OmopCommand());
         add(new IdentityCommand());
+        add(PublishCommand.publish());
+        add(PublishCommand.redshift());
+        add(new CatalogCommand());
         add(new BenchCommand());
     }
 

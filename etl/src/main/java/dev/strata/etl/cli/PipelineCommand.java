@@ -104,7 +104,7 @@ final class PipelineCommand implements Command {
                         .run(spec, stages, log);
                 if (publish && publishing != null) {
                     new Publication(context.spark(), context.lake(), context.catalog())
-                            .publish(spec, publishing.targets(runId, true, true), Optional.empty(), log);
+                            .publish(spec, publishing.targets(runId), publishing.only(), log);
                 }
             } catch (RuntimeException e) {
                 store.write(log.record("failed", String.valueOf(e.getMessage())));

@@ -21,6 +21,8 @@ final class Publishing implements AutoCloseable {
     private final PublishOptions options;
     private final AwsServices aws;
     private GlueTableCatalog glue;
+    private Optional<String> only = Optional.empty();
+    private boolean catalogToo = true;
 
     Publishing(PipelineSpec spec, PublishOptions options) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
@@ -30,6 +32,22 @@ final class Publishing implements AutoCloseable {
 
     PublishOptions options() {
         return options;
+    }
+
+    /** Publishes one curated table only. */
+    Publishing only(Optional<String> table) {
+        this.only = Objects.requireNonNull(table, "table is null");
+        return this;
+    }
+
+    Optional<String> only() {
+        return only;
+    }
+
+    /** Leaves the catalog out: the warehouse (and notices) only. */
+    Publishing warehouseOnly() {
+        this.catalogToo = false;
+        return this;
     }
 
     /** The Glue database of each zone: the spec's names (or strata_<zone>) behind --glue-prefix. */
@@ -64,10 +82,11 @@ final class Publishing implements AutoCloseable {
         return glue().<TableCatalog>map(g -> new MirroredTableCatalog(lake, g)).orElse(lake);
     }
 
-    /** Where the publication of one run goes; {@code warehouse} false leaves Redshift out. */
-    PublishTargets targets(String runId, boolean warehouse, boolean catalog) {
-        Optional<String> url = warehouse ? options.redshiftUrl()
-                .or(() -> spec.publish().redshift().flatMap(PublishSpec.Redshift::url)) : Optional.empty();
+    /** Where the publication of one run goes. */
+    PublishTargets targets(String runId) {
+        boolean catalog = catalogToo;
+        Optional<String> url = options.redshiftUrl()
+                .or(() -> spec.publish().redshift().flatMap(PublishSpec.Redshift::url)).filter(u -> !u.isBlank());
         Optional<CompletionNotices> notices = options.noticeTopic()
                 .map(t -> new CompletionNotices(aws.sns(), CompletionNotices.topicOf(t)));
         return new PublishTargets(catalog ? glue() : Optional.empty(), databases(spec, options.gluePrefix()), url,

@@ -78,7 +78,7 @@ public final class StagingArea {
     }
 
     /** Redshift reads {@code s3://}; the lake's Hadoop URIs say {@code s3a://} for the same object. */
-    static String copyUrl(String path) {
+    public static String copyUrl(String path) {
         return path.startsWith("s3a://") ? "s3://" + path.substring("s3a://".length()) : path;
     }
 

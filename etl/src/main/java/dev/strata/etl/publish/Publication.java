@@ -318,7 +318,8 @@ public final class Publication {
         }
     }
 
-    private static RedshiftLayout layout(PublishSpec.Table table) {
+    /** The distribution and sort keys a table's settings give. */
+    public static RedshiftLayout layout(PublishSpec.Table table) {
         if (table.distKey().isPresent()) {
             return RedshiftLayout.distributedBy(table.distKey().get(), table.sortKeys());
         }
@@ -329,7 +330,7 @@ public final class Publication {
      * VARCHAR lengths: the spec's, else twice the longest value in bytes rounded up to a power of two
      * (at least 16, at most 65535), measured in one scan, so a later, somewhat longer value still fits.
      */
-    private static Map<String, Integer> varcharLengths(Dataset<Row> rows, Map<String, Integer> declared) {
+    public static Map<String, Integer> varcharLengths(Dataset<Row> rows, Map<String, Integer> declared) {
         List<String> measured = Arrays.stream(rows.schema().fields())
                 .filter(f -> f.dataType() instanceof StringType && !declared.containsKey(f.name()))
                 .map(StructField::name).toList();
