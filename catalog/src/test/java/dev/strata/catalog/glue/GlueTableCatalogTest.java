@@ -8,12 +8,15 @@ import dev.strata.catalog.TableEntry;
 import dev.strata.catalog.TableName;
 import dev.strata.catalog.testing.MotoServer;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,6 +249,31 @@ class GlueTableCatalogTest {
     }
 
     @Test
+    void keepsColumnCommentsAndReadsTimestampsWithoutTimeZoneAsTimestamps() {
+        StructType schema = new StructType()
+                .add("request_id", DataTypes.LongType, false)
+                .add(new StructField("case_summary", DataTypes.StringType, true,
+                        Metadata.empty()).withComment("what the caller asked for"))
+                .add("seen_at", DataTypes.TimestampNTZType)
+                .add("ingest_date", DataTypes.StringType);
+        TableEntry entry = requests("clean", schema, FIRST);
+        catalog.register(entry);
+
+        assertThat(glueTable("strata_clean", "service_requests").storageDescriptor().columns().get(1).comment())
+                .isEqualTo("what the caller asked for");
+        TableEntry read = catalog.lookup(entry.name()).orElseThrow();
+        assertThat(read.schema()).isEqualTo(new StructType()
+                .add("request_id", DataTypes.LongType)
+                .add(new StructField("case_summary", DataTypes.StringType, true,
+                        Metadata.empty()).withComment("what the caller asked for"))
+                .add("seen_at", DataTypes.TimestampType)
+                .add("ingest_date", DataTypes.StringType));
+        calls.clear();
+        catalog.register(entry);
+        assertThat(calls.count("UpdateTable")).isZero();
+    }
+
+    @Test
     void zonesCanBeMappedToNamedDatabases() {
         GlueTableCatalog named = new GlueTableCatalog(glue,
                 GlueDatabases.withPrefix("strata_").withOverride("curated", "warehouse"));
@@ -295,7 +323,7 @@ class GlueTableCatalogTest {
     private static List<Map<String, String>> days(int from, int count) {
         List<Map<String, String>> partitions = new ArrayList<>();
         for (int day = from; day < from + count; day++) {
-            partitions.add(Map.of("ingest_date", java.time.LocalDate.of(2024, 1, 1).plusDays(day).toString()));
+            partitions.add(Map.of("ingest_date", LocalDate.of(2024, 1, 1).plusDays(day).toString()));
         }
         return partitions;
     }
