@@ -26,6 +26,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.BatchCreatePartitionRequest;
+import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequest;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.Table;
@@ -420,12 +422,30 @@ class GlueTableCatalogTest {
     }
 
     @Test
+    void reportsPartitionsGlueRefusesAsReadableLines() {
+        TableEntry entry = requests("clean", REQUESTS, FIRST);
+        catalog.register(entry);
+        catalog.registerSpectrum(entry, "requests_spectrum", days(0, 3));
+        TableEntry moved = new TableEntry(entry.name(), "s3a://lake2/clean/service_requests", "delta",
+                entry.partitionColumns(), REQUESTS, entry.properties(), LATER, LATER);
+        calls.beforeNext(BatchUpdatePartitionRequest.class, () -> glue.deletePartition(r -> r
+                .databaseName("strata_clean").tableName("requests_spectrum").partitionValues("2024-01-02")));
+
+        SpectrumRegistration result = catalog.registerSpectrum(moved, "requests_spectrum", days(0, 3));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.updated()).isEqualTo(2);
+        assertThat(result.errors()).containsExactly("cannot update partition (2024-01-02) of "
+                + "strata_clean.requests_spectrum: Partition not found. (EntityNotFoundException)");
+    }
+
+    @Test
     void aPartitionCreatedMeanwhileIsComparedAndUpdatedOnlyWhenItDiffers() {
         TableEntry entry = requests("clean", REQUESTS, FIRST);
         catalog.register(entry);
         catalog.registerSpectrum(entry, "requests_spectrum", days(0, 1));
         Partition model = partitions("requests_spectrum").get(0);
-        calls.beforeNextBatchCreate(() -> {
+        calls.beforeNext(BatchCreatePartitionRequest.class, () -> {
             glue.createPartition(r -> r.databaseName("strata_clean").tableName("requests_spectrum")
                     .partitionInput(p -> p.values("2024-01-02").storageDescriptor(model.storageDescriptor().toBuilder()
                             .location("s3://elsewhere/ingest_date=2024-01-02/").build())));
