@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -340,7 +341,7 @@ public final class GlueTableCatalog implements TableCatalog {
             StructField field;
             try {
                 field = new StructField(column.name(), HiveTypes.sparkType(column.type()), true,
-                        org.apache.spark.sql.types.Metadata.empty());
+                        Metadata.empty());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("column " + column.name() + " of Glue table " + table.databaseName()
                         + "." + table.name() + ": " + e.getMessage(), e);

@@ -20,6 +20,9 @@ final class GlueTableLayout {
     static final String IGNORE_KEY_OUTPUT = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
     static final String MANIFEST_FOLDER = "_symlink_format_manifest";
 
+    /** Glue keeps column comments of up to 255 characters. */
+    static final int MAX_COMMENT = 255;
+
     private GlueTableLayout() {
     }
 
@@ -97,7 +100,8 @@ final class GlueTableLayout {
         }
         Column.Builder column = Column.builder().name(field.name()).type(type);
         if (field.getComment().isDefined()) {
-            column.comment(field.getComment().get());
+            String comment = field.getComment().get();
+            column.comment(comment.length() <= MAX_COMMENT ? comment : comment.substring(0, MAX_COMMENT));
         }
         return column.build();
     }

@@ -31,7 +31,8 @@ import org.apache.spark.sql.types.VarcharType;
  * {@code bigint}, {@code decimal(12,2)} or {@code struct<id:int,tags:array<string>>}), and back.
  *
  * <p>Hive has one timestamp type, so Spark's {@code timestamp_ntz} is written {@code timestamp} and
- * reads back as Spark's {@code timestamp}. Nullability is not kept: every type read back is nullable.
+ * always reads back as Spark's {@code timestamp}. Nullability is not kept: every type read back is
+ * nullable.
  */
 public final class HiveTypes {
 
@@ -117,6 +118,9 @@ public final class HiveTypes {
     }
 
     private static DataType nullable(DataType type) {
+        if (type instanceof TimestampNTZType) {
+            return DataTypes.TimestampType; // whatever spark.sql.timestampType the current session sets
+        }
         if (type instanceof ArrayType a) {
             return DataTypes.createArrayType(nullable(a.elementType()), true);
         }

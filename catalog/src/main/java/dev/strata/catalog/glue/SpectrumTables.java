@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.BatchCreatePartitionResponse;
 import software.amazon.awssdk.services.glue.model.BatchDeletePartitionResponse;
@@ -170,9 +171,16 @@ public final class SpectrumTables {
         Optional<Table> existing = GlueTableCatalog.table(glue, database, table);
         if (existing.isEmpty()) {
             GlueTableCatalog.ensureDatabase(glue, database);
-            GlueFailures.call("CreateTable", "table " + database + "." + table,
-                    () -> glue.createTable(r -> r.databaseName(database).tableInput(input)));
-            return SpectrumRegistration.Change.CREATED;
+            try {
+                glue.createTable(r -> r.databaseName(database).tableInput(input));
+                return SpectrumRegistration.Change.CREATED;
+            } catch (SdkException e) {
+                existing = "AlreadyExistsException".equals(GlueFailures.code(e))
+                        ? GlueTableCatalog.table(glue, database, table) : Optional.empty();
+                if (existing.isEmpty()) { // else created meanwhile by another run: compare with it
+                    throw GlueFailures.translate("CreateTable", "table " + database + "." + table, e);
+                }
+            }
         }
         Table current = existing.get();
         Map<String, String> parameters = current.parameters() == null ? Map.of() : current.parameters();

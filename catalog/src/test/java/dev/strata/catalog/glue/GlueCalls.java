@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -14,23 +13,23 @@ import software.amazon.awssdk.services.glue.model.BatchCreatePartitionRequest;
 import software.amazon.awssdk.services.glue.model.BatchDeletePartitionRequest;
 import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequest;
 
-/** Counts the Glue operations a client makes and the size of each partition batch; can act before a call. */
+/** Counts the Glue operations a client makes and the size of each partition batch; can act before a call of a given type. */
 final class GlueCalls implements ExecutionInterceptor {
 
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> batchSizes = new ConcurrentHashMap<>();
-    private final AtomicReference<Runnable> beforeNextBatchCreate = new AtomicReference<>();
+    private final Map<Class<?>, Runnable> beforeNext = new ConcurrentHashMap<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         counts.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
         Object request = context.request();
+        Runnable action = beforeNext.remove(request.getClass());
+        if (action != null) {
+            action.run();
+        }
         if (request instanceof BatchCreatePartitionRequest create) {
-            Runnable action = beforeNextBatchCreate.getAndSet(null);
-            if (action != null) {
-                action.run();
-            }
             batch(operation, create.partitionInputList().size());
         } else if (request instanceof BatchUpdatePartitionRequest update) {
             batch(operation, update.entries().size());
@@ -48,14 +47,15 @@ final class GlueCalls implements ExecutionInterceptor {
         return List.copyOf(batchSizes.getOrDefault(operation, List.of()));
     }
 
-    void beforeNextBatchCreate(Runnable action) {
-        beforeNextBatchCreate.set(action);
+    /** Runs the action once, just before the next request of this type is sent. */
+    void beforeNext(Class<?> requestType, Runnable action) {
+        beforeNext.put(requestType, action);
     }
 
     void clear() {
         counts.clear();
         batchSizes.clear();
-        beforeNextBatchCreate.set(null);
+        beforeNext.clear();
     }
 
     private void batch(String operation, int size) {

@@ -8,12 +8,15 @@ import dev.strata.catalog.TableEntry;
 import dev.strata.catalog.TableName;
 import dev.strata.catalog.testing.MotoServer;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +26,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.BatchCreatePartitionRequest;
+import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequest;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.Table;
@@ -246,6 +251,31 @@ class GlueTableCatalogTest {
     }
 
     @Test
+    void keepsColumnCommentsAndReadsTimestampsWithoutTimeZoneAsTimestamps() {
+        StructType schema = new StructType()
+                .add("request_id", DataTypes.LongType, false)
+                .add(new StructField("case_summary", DataTypes.StringType, true,
+                        Metadata.empty()).withComment("what the caller asked for"))
+                .add("seen_at", DataTypes.TimestampNTZType)
+                .add("ingest_date", DataTypes.StringType);
+        TableEntry entry = requests("clean", schema, FIRST);
+        catalog.register(entry);
+
+        assertThat(glueTable("strata_clean", "service_requests").storageDescriptor().columns().get(1).comment())
+                .isEqualTo("what the caller asked for");
+        TableEntry read = catalog.lookup(entry.name()).orElseThrow();
+        assertThat(read.schema()).isEqualTo(new StructType()
+                .add("request_id", DataTypes.LongType)
+                .add(new StructField("case_summary", DataTypes.StringType, true,
+                        Metadata.empty()).withComment("what the caller asked for"))
+                .add("seen_at", DataTypes.TimestampType)
+                .add("ingest_date", DataTypes.StringType));
+        calls.clear();
+        catalog.register(entry);
+        assertThat(calls.count("UpdateTable")).isZero();
+    }
+
+    @Test
     void zonesCanBeMappedToNamedDatabases() {
         GlueTableCatalog named = new GlueTableCatalog(glue,
                 GlueDatabases.withPrefix("strata_").withOverride("curated", "warehouse"));
@@ -295,7 +325,7 @@ class GlueTableCatalogTest {
     private static List<Map<String, String>> days(int from, int count) {
         List<Map<String, String>> partitions = new ArrayList<>();
         for (int day = from; day < from + count; day++) {
-            partitions.add(Map.of("ingest_date", java.time.LocalDate.of(2024, 1, 1).plusDays(day).toString()));
+            partitions.add(Map.of("ingest_date", LocalDate.of(2024, 1, 1).plusDays(day).toString()));
         }
         return partitions;
     }
@@ -392,12 +422,30 @@ class GlueTableCatalogTest {
     }
 
     @Test
+    void reportsPartitionsGlueRefusesAsReadableLines() {
+        TableEntry entry = requests("clean", REQUESTS, FIRST);
+        catalog.register(entry);
+        catalog.registerSpectrum(entry, "requests_spectrum", days(0, 3));
+        TableEntry moved = new TableEntry(entry.name(), "s3a://lake2/clean/service_requests", "delta",
+                entry.partitionColumns(), REQUESTS, entry.properties(), LATER, LATER);
+        calls.beforeNext(BatchUpdatePartitionRequest.class, () -> glue.deletePartition(r -> r
+                .databaseName("strata_clean").tableName("requests_spectrum").partitionValues("2024-01-02")));
+
+        SpectrumRegistration result = catalog.registerSpectrum(moved, "requests_spectrum", days(0, 3));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.updated()).isEqualTo(2);
+        assertThat(result.errors()).containsExactly("cannot update partition (2024-01-02) of "
+                + "strata_clean.requests_spectrum: Partition not found. (EntityNotFoundException)");
+    }
+
+    @Test
     void aPartitionCreatedMeanwhileIsComparedAndUpdatedOnlyWhenItDiffers() {
         TableEntry entry = requests("clean", REQUESTS, FIRST);
         catalog.register(entry);
         catalog.registerSpectrum(entry, "requests_spectrum", days(0, 1));
         Partition model = partitions("requests_spectrum").get(0);
-        calls.beforeNextBatchCreate(() -> {
+        calls.beforeNext(BatchCreatePartitionRequest.class, () -> {
             glue.createPartition(r -> r.databaseName("strata_clean").tableName("requests_spectrum")
                     .partitionInput(p -> p.values("2024-01-02").storageDescriptor(model.storageDescriptor().toBuilder()
                             .location("s3://elsewhere/ingest_date=2024-01-02/").build())));

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
+import org.apache.spark.sql.types.CharType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.VarcharType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,6 +38,8 @@ class HiveTypesTest {
                 Arguments.of(DataTypes.DateType, "date"),
                 Arguments.of(DataTypes.TimestampType, "timestamp"),
                 Arguments.of(DataTypes.BinaryType, "binary"),
+                Arguments.of(new CharType(3), "char(3)"),
+                Arguments.of(new VarcharType(40), "varchar(40)"),
                 Arguments.of(DataTypes.createArrayType(DataTypes.StringType), "array<string>"),
                 Arguments.of(DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), "map<string,bigint>"),
                 Arguments.of(ADDRESS, "struct<street:string,zip:int,point:struct<lon:double,lat:double>>"),
