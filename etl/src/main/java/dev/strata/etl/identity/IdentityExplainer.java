@@ -136,7 +136,7 @@ public final class IdentityExplainer {
         }
         Row scored = model.score(resolver.compare(pair, two, records)).first();
 
-        PiiProtection masks = new PiiProtection(spark, "explain-masks-only");
+        PiiProtection masks = new PiiProtection("explain-masks-only");
         List<FieldLine> lines = new ArrayList<>();
         for (int i = 0; i < plan.resolverPlan().comparisons().size(); i++) {
             Comparison c = plan.resolverPlan().comparisons().get(i);

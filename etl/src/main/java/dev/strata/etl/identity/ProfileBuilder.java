@@ -54,7 +54,7 @@ public final class ProfileBuilder {
         this.spark = Objects.requireNonNull(spark, "spark is null");
         this.lake = Objects.requireNonNull(lake, "lake is null");
         this.delta = new DeltaTables(spark);
-        this.protection = new PiiProtection(spark, salt);
+        this.protection = new PiiProtection(salt);
     }
 
     Dataset<Row> build(PipelineSpec pipeline, IdentitySpec identity, Dataset<Row> records, Dataset<Row> xref) {

@@ -1,6 +1,5 @@
 package dev.strata.transforms.identity;
 
-import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
@@ -8,17 +7,17 @@ import static org.apache.spark.sql.functions.levenshtein;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.soundex;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -28,22 +27,23 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class ComparisonLevels {
 
-    static final String JARO_WINKLER = "strata_jaro_winkler";
-    static final String NICKNAME = "strata_nickname_related";
-    static final String ONE_EDIT = "strata_one_edit_apart";
-    static final String NAME_FROM_EMAIL = "strata_name_from_email";
+    // Java functions held as values (never names registered in a session). The similarity object is not
+    // serializable: each call makes its own (it holds no state).
+    private static final UserDefinedFunction JARO_WINKLER = udf((UDF2<String, String, Double>) (a, b) ->
+            a == null || b == null ? null : new JaroWinklerSimilarity().apply(a, b), DataTypes.DoubleType)
+            .withName("jaro_winkler");
+    private static final UserDefinedFunction NICKNAME = udf((UDF2<String, String, Boolean>) (a, b) ->
+            a == null || b == null ? null : Nicknames.related(a, b), DataTypes.BooleanType)
+            .withName("nickname_related");
+    private static final UserDefinedFunction NAME_FROM_EMAIL = udf(
+            (UDF2<String, String, String>) ComparisonLevels::otherNameInEmail, DataTypes.StringType)
+            .withName("name_from_email");
+    // Levenshtein (built in) counts a swap of two neighbours as two edits; a typo level must count it as one
+    private static final UserDefinedFunction ONE_EDIT = udf((UDF2<String, String, Boolean>) (a, b) ->
+            a == null || b == null ? null : oneEditApart(a, b), DataTypes.BooleanType)
+            .withName("one_edit_apart");
 
-    public ComparisonLevels(SparkSession spark) {
-        Objects.requireNonNull(spark, "spark is null");
-        // the similarity object is not serializable: each call makes its own (it holds no state)
-        spark.udf().register(JARO_WINKLER, (UDF2<String, String, Double>) (a, b) ->
-                a == null || b == null ? null : new JaroWinklerSimilarity().apply(a, b), DataTypes.DoubleType);
-        spark.udf().register(NICKNAME, (UDF2<String, String, Boolean>) (a, b) ->
-                a == null || b == null ? null : Nicknames.related(a, b), DataTypes.BooleanType);
-        spark.udf().register(NAME_FROM_EMAIL, (UDF2<String, String, String>) ComparisonLevels::otherNameInEmail,
-                DataTypes.StringType);
-        spark.udf().register(ONE_EDIT, (UDF2<String, String, Boolean>) (a, b) ->
-                a == null || b == null ? null : oneEditApart(a, b), DataTypes.BooleanType);
+    public ComparisonLevels() {
     }
 
     /** 1 equal, 0 not, -1 missing. */
@@ -57,7 +57,7 @@ public final class ComparisonLevels {
      */
     public Column jaroWinkler(Column left, Column right, double... thresholds) {
         checkDescending(thresholds);
-        Column similarity = callUDF(JARO_WINKLER, left, right);
+        Column similarity = JARO_WINKLER.apply(left, right);
         Column level = lit(0);
         for (int i = thresholds.length - 1; i >= 0; i--) {
             level = when(similarity.geq(thresholds[i]), lit(thresholds.length - i)).otherwise(level);
@@ -83,11 +83,11 @@ public final class ComparisonLevels {
 
     /** The name level of two present values, null when either is missing. */
     private static Column nameLevel(Column left, Column right) {
-        Column similarity = callUDF(JARO_WINKLER, left, right);
+        Column similarity = JARO_WINKLER.apply(left, right);
         return when(left.isNull().or(right.isNull()), lit(null).cast("int"))
                 .when(left.equalTo(right), lit(3))
-                .when(callUDF(NICKNAME, left, right).or(similarity.geq(0.92)), lit(2))
-                .when(callUDF(ONE_EDIT, left, right), lit(1))
+                .when(NICKNAME.apply(left, right).or(similarity.geq(0.92)), lit(2))
+                .when(ONE_EDIT.apply(left, right), lit(1))
                 .otherwise(lit(0));
     }
 
@@ -132,7 +132,7 @@ public final class ComparisonLevels {
 
     /** Fills a missing name part from the email address when the other part is there (see {@link #otherNameInEmail}). */
     public Column nameFromEmail(Column own, Column other, Column email) {
-        return org.apache.spark.sql.functions.coalesce(own, callUDF(NAME_FROM_EMAIL, other, email));
+        return org.apache.spark.sql.functions.coalesce(own, NAME_FROM_EMAIL.apply(other, email));
     }
 
     /**

@@ -219,7 +219,7 @@ public final class IdentityResolver {
     public IdentityResolver(SparkSession spark, Plan plan) {
         this.spark = Objects.requireNonNull(spark, "spark is null");
         this.plan = Objects.requireNonNull(plan, "plan is null");
-        this.levels = new ComparisonLevels(spark);
+        this.levels = new ComparisonLevels();
     }
 
     /**

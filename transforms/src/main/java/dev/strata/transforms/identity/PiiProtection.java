@@ -1,12 +1,12 @@
 package dev.strata.transforms.identity;
 
-import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.StandardCharsets;
@@ -20,8 +20,8 @@ import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
@@ -64,23 +64,24 @@ public final class PiiProtection {
     /** The masks of {@link #mask}. */
     public enum MaskKind { EMAIL, PHONE, NAME, ADDRESS, DATE, TEXT }
 
-    static final String HASH_FUNCTION_PREFIX = "strata_pii_hash_";
+    static final String HASH_FUNCTION_PREFIX = "pii_hash_";
 
     private final String hashFunction;
+    /** This salt's hash: a value of this object, so two salts in one session never replace each other. */
+    private final UserDefinedFunction hasher;
 
     /**
-     * Registers this salt's hash function with the session.
+     * The hash function of this salt.
      *
      * @param salt the secret prepended to every hashed value, from configuration; never null or blank
      */
-    public PiiProtection(SparkSession spark, String salt) {
-        Objects.requireNonNull(spark, "spark is null");
+    public PiiProtection(String salt) {
         if (salt == null || salt.isBlank()) {
             throw new IllegalArgumentException("salt must be a non-blank secret from configuration, cannot be "
                     + (salt == null ? "null" : "blank"));
         }
         this.hashFunction = HASH_FUNCTION_PREFIX + sha256Hex("strata-salt-id:" + salt).substring(0, 8);
-        spark.udf().register(hashFunction, hasher(salt), DataTypes.StringType);
+        this.hasher = udf(hasher(salt), DataTypes.StringType).withName(hashFunction);
     }
 
     /** The salt is captured by this closure only; a static method keeps {@code this} out of it. */
@@ -91,7 +92,7 @@ public final class PiiProtection {
     /** Lower-case hex SHA-256 of (salt + the value's string form); null stays null. */
     public Column hash(Column value) {
         Objects.requireNonNull(value, "value is null");
-        return call_udf(hashFunction, value.cast(DataTypes.StringType));
+        return hasher.apply(value.cast(DataTypes.StringType));
     }
 
     /** The value masked as {@code kind} says (see the class documentation), as a string. */
@@ -165,7 +166,7 @@ public final class PiiProtection {
         return data.select(out.toArray(Column[]::new));
     }
 
-    /** The name of the session function that hashes with this salt (it does not contain the salt). */
+    /** The name plans show for this salt's hash function (it does not contain the salt). */
     public String hashFunctionName() {
         return hashFunction;
     }

@@ -1,7 +1,6 @@
 package dev.strata.transforms.identity;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -10,6 +9,7 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -28,6 +28,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -46,14 +47,17 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class Standardisation {
 
-    static final String PHONE_FUNCTION = "strata_e164";
-    static final String FOLD_FUNCTION = "strata_fold_accents";
+    /** Accents folded; the same for every instance. */
+    private static final UserDefinedFunction FOLD = udf((UDF1<String, String>) Standardisation::foldAccents,
+            DataTypes.StringType).withName("fold_accents");
 
     private static final Map<String, String> STREET_WORDS = streetWords();
 
     private final SparkSession spark;
     private final String defaultRegion;
     private final Set<String> dotInsensitiveDomains;
+    /** E.164 with this instance's default region: a value of this object, not a name in the session. */
+    private final UserDefinedFunction e164;
 
     /**
      * @param defaultRegion the ISO 3166 region a phone number without a country code belongs to, e.g. US
@@ -70,8 +74,8 @@ public final class Standardisation {
         this.dotInsensitiveDomains = Set.copyOf(Objects.requireNonNull(dotInsensitiveDomains,
                 "dotInsensitiveDomains is null"));
         String region = defaultRegion;
-        spark.udf().register(PHONE_FUNCTION, (UDF1<String, String>) raw -> e164(raw, region), DataTypes.StringType);
-        spark.udf().register(FOLD_FUNCTION, (UDF1<String, String>) Standardisation::foldAccents, DataTypes.StringType);
+        this.e164 = udf((UDF1<String, String>) raw -> e164(raw, region), DataTypes.StringType)
+                .withName("e164_" + region.toLowerCase(java.util.Locale.ROOT));
     }
 
     public Standardisation(SparkSession spark) {
@@ -92,12 +96,12 @@ public final class Standardisation {
     }
 
     public Column phone(Column raw) {
-        return callUDF(PHONE_FUNCTION, raw);
+        return e164.apply(raw);
     }
 
     /** A name in its compared form: folded, lower case, letters, digits and single spaces only. */
     public Column name(Column raw) {
-        Column folded = lower(callUDF(FOLD_FUNCTION, raw));
+        Column folded = lower(FOLD.apply(raw));
         Column lettersOnly = trim(regexp_replace(regexp_replace(folded, "[^a-z0-9 ]", " "), "\\s+", " "));
         return when(lettersOnly.equalTo(""), lit(null).cast("string")).otherwise(lettersOnly);
     }

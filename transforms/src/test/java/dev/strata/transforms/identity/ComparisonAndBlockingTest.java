@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ComparisonAndBlockingTest {
 
     private final SparkSession spark = SparkTestSession.get();
-    private final ComparisonLevels levels = new ComparisonLevels(spark);
+    private final ComparisonLevels levels = new ComparisonLevels();
 
     private Dataset<Row> pairs(String... leftRight) {
         List<Row> rows = new ArrayList<>();

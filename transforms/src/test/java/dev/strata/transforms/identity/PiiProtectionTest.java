@@ -61,7 +61,7 @@ class PiiProtectionTest {
 
     @Test
     void hashIsTheSha256OfSaltAndValueAndNullStaysNull() throws Exception {
-        PiiProtection pii = new PiiProtection(spark, SALT);
+        PiiProtection pii = new PiiProtection(SALT);
         Dataset<Row> hashed = customers().orderBy("customer_id").select(pii.hash(col("email")).as("email"),
                 pii.hash(col("customer_id")).as("id"));
         assertThat(strings(hashed, "email")).containsExactly(sha256(SALT + "jane.doe@gmail.com"), null, sha256(SALT));
@@ -72,8 +72,8 @@ class PiiProtectionTest {
 
     @Test
     void differentSaltsHashDifferentlyEvenInOneSessionAndOneQuery() throws Exception {
-        PiiProtection first = new PiiProtection(spark, SALT);
-        PiiProtection second = new PiiProtection(spark, OTHER_SALT);
+        PiiProtection first = new PiiProtection(SALT);
+        PiiProtection second = new PiiProtection(OTHER_SALT);
         assertThat(first.hashFunctionName()).isNotEqualTo(second.hashFunctionName());
         Row row = customers().where(col("customer_id").equalTo(1))
                 .select(first.hash(col("email")), second.hash(col("email"))).first();
@@ -81,12 +81,12 @@ class PiiProtectionTest {
         assertThat(row.getString(1)).isEqualTo(sha256(OTHER_SALT + "jane.doe@gmail.com"));
         assertThat(row.getString(0)).isNotEqualTo(row.getString(1));
         // a new object with the first salt reuses the same function name and hashes alike
-        assertThat(new PiiProtection(spark, SALT).hashFunctionName()).isEqualTo(first.hashFunctionName());
+        assertThat(new PiiProtection(SALT).hashFunctionName()).isEqualTo(first.hashFunctionName());
     }
 
     @Test
     void equalValuesHashAlikeSoProtectedTablesStillJoin() {
-        PiiProtection pii = new PiiProtection(spark, SALT);
+        PiiProtection pii = new PiiProtection(SALT);
         StructType orderSchema = new StructType().add("order_id", DataTypes.LongType).add("email", DataTypes.StringType);
         Dataset<Row> orders = spark.createDataFrame(List.of(RowFactory.create(10L, "jane.doe@gmail.com"),
                 RowFactory.create(11L, "other@example.com")), orderSchema);
@@ -99,7 +99,7 @@ class PiiProtectionTest {
 
     @Test
     void saltNeverAppearsInPlansToStringOrErrors() {
-        PiiProtection pii = new PiiProtection(spark, SALT);
+        PiiProtection pii = new PiiProtection(SALT);
         Dataset<Row> result = pii.protect(customers(), Map.of("email", Protection.HASH, "phone", Protection.HASH,
                 "name", Protection.MASK), Map.of("name", MaskKind.NAME))
                 .where(col("email").isNotNull());
@@ -113,22 +113,22 @@ class PiiProtectionTest {
         }
         assertThat(qe.executedPlan().toString()).doesNotContain(SALT);
         assertThat(pii.toString()).doesNotContain(SALT).contains("redacted");
-        assertThat(pii.hashFunctionName()).doesNotContain(SALT).startsWith("strata_pii_hash_").hasSize(24);
+        assertThat(pii.hashFunctionName()).doesNotContain(SALT).startsWith("pii_hash_").hasSize(17);
         assertThat(pii.hash(col("email")).toString()).doesNotContain(SALT);
 
         assertThatThrownBy(() -> pii.protect(customers(), Map.of("nope", Protection.HASH), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope")
                 .message().doesNotContain(SALT);
-        assertThatThrownBy(() -> new PiiProtection(spark, null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new PiiProtection(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("salt");
         String blank = " \t \t ";
-        assertThatThrownBy(() -> new PiiProtection(spark, blank)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new PiiProtection(blank)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("salt").message().doesNotContain(blank);
     }
 
     @Test
     void masksKeepEnoughToRecogniseButNeverTheWholeValue() {
-        PiiProtection pii = new PiiProtection(spark, SALT);
+        PiiProtection pii = new PiiProtection(SALT);
         Map<MaskKind, List<String[]>> cases = new LinkedHashMap<>();
         cases.put(MaskKind.EMAIL, List.of(new String[] {"jane.doe@gmail.com", "j*******@gmail.com"},
                 new String[] {"a@b.co", "a@b.co"}, new String[] {"x\"@y\"@host.org", "x****@host.org"},
@@ -158,7 +158,7 @@ class PiiProtectionTest {
     @Test
     void dateMaskKeepsTheYearOfDatesAndTimestamps() {
         StructType schema = new StructType().add("d", DataTypes.DateType).add("t", DataTypes.TimestampType);
-        PiiProtection pii = new PiiProtection(spark, SALT);
+        PiiProtection pii = new PiiProtection(SALT);
         List<Row> rows = spark.createDataFrame(List.of(RowFactory.create(Date.valueOf("1978-03-02"),
                 Timestamp.valueOf("2001-12-31 10:00:00")), RowFactory.create(null, null)), schema)
                 .coalesce(1).select(pii.mask(col("d"), MaskKind.DATE), pii.mask(col("t"), MaskKind.DATE)).collectAsList();
@@ -170,7 +170,7 @@ class PiiProtectionTest {
 
     @Test
     void protectAppliesAProtectionPerColumnAndKeepsTheOrder() throws Exception {
-        PiiProtection pii = new PiiProtection(spark, SALT);
+        PiiProtection pii = new PiiProtection(SALT);
         Map<String, Protection> protections = Map.of("customer_id", Protection.KEEP, "email", Protection.HASH,
                 "phone", Protection.MASK, "name", Protection.MASK, "birth_date", Protection.MASK,
                 "notes", Protection.DROP);
@@ -191,7 +191,7 @@ class PiiProtectionTest {
 
     @Test
     void protectRejectsUnknownColumnsAndMissingOrStrayMaskKinds() {
-        PiiProtection pii = new PiiProtection(spark, SALT);
+        PiiProtection pii = new PiiProtection(SALT);
         assertThatThrownBy(() -> pii.protect(customers(), Map.of("ssn", Protection.DROP), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown column ssn")
                 .hasMessageContaining("customer_id");

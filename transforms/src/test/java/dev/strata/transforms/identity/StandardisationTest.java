@@ -47,6 +47,23 @@ class StandardisationTest {
     }
 
     @Test
+    void twoRegionsInOneSessionAndOneQueryKeepTheirOwnReading() {
+        Standardisation british = new Standardisation(spark, "GB", Set.of());
+        // made after the British one: a function registered by name in the session would replace it
+        Standardisation american = new Standardisation(spark, "US", Set.of());
+        Row row = spark.createDataset(List.of("020 7946 0958"), Encoders.STRING()).toDF("v")
+                .select(british.phone(col("v")), american.phone(col("v")),
+                        british.phone(org.apache.spark.sql.functions.lit("(303) 555-0142")),
+                        american.phone(org.apache.spark.sql.functions.lit("(303) 555-0142"))).first();
+        assertThat(row.getString(0)).isEqualTo("+442079460958");
+        assertThat(row.isNullAt(1)).as("not a valid US number").isTrue();
+        assertThat(row.getString(2)).as("read as a British number").isNotEqualTo("+13035550142");
+        assertThat(row.getString(3)).isEqualTo("+13035550142");
+        assertThat(List.of(spark.catalog().listFunctions().collectAsList().stream()
+                .map(f -> f.name()).filter(n -> n.contains("e164")).toArray())).isEmpty();
+    }
+
+    @Test
     void namesAreFoldedAndNicknamesBecomeFormal() {
         assertThat(apply(standard::name, "  José  O'Brien-Núñez ", "ZOË", "--", null))
                 .containsExactly("jose o brien nunez", "zoe", null, null);
