@@ -74,7 +74,7 @@ public final class OmopBenchmark {
         }
 
         progress.println("conversion: strata omop (raw, clean, OMOP tables, staging, reports) ...");
-        Lake lake = new Lake(work.resolve("lake").toString(), new org.apache.hadoop.conf.Configuration());
+        Lake lake = new Lake(work.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
         PipelineSpec bench = spec.withVariables(Map.of("mimic", mimic.toString()));
         RunLog log = new RunLog("bench", "bench omop", spec.name(), spec.origin(), lake.root(), Clock.systemUTC(),
                 progress);

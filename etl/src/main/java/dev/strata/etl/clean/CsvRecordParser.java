@@ -12,8 +12,10 @@ import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Parses one CSV file into records, streaming: each record keeps its first line number and the exact
@@ -31,9 +33,12 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
     private final char escape;
     private final boolean multiline;
     private final String encoding;
+    private final SerializableConfiguration hadoop;
 
-    CsvRecordParser(CsvOptions options) {
+    /** A parser that reads files with this Hadoop configuration, which travels with each task. */
+    CsvRecordParser(CsvOptions options, Configuration hadoop) {
         Objects.requireNonNull(options, "options is null");
+        this.hadoop = new SerializableConfiguration(Objects.requireNonNull(hadoop, "hadoop is null"));
         this.header = options.header();
         this.delimiter = options.delimiter();
         this.quote = options.quote();
@@ -67,7 +72,7 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
     /** The header of a file, read on the driver to map declared fields to positions. */
     String[] header(String file) {
         CsvParser parser = newParser();
-        try (BufferedReader reader = TextInput.open(file, Charset.forName(encoding))) {
+        try (BufferedReader reader = TextInput.open(hadoop.value(), file, Charset.forName(encoding))) {
             parser.beginParsing(reader);
             String[] first = parser.parseNext();
             parser.stopParsing();
@@ -79,8 +84,8 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
 
     @Override
     public Iterator<Row> call(FileTask task) throws IOException {
-        BufferedReader reader = task.wholeFile() ? TextInput.open(task.path(), Charset.forName(encoding))
-                : TextInput.open(task.path(), Charset.forName(encoding), task.start(), task.end());
+        BufferedReader reader = task.wholeFile() ? TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding))
+                : TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding), task.start(), task.end());
         CsvParser parser = newParser();
         parser.beginParsing(reader);
         if (header && task.start() == 0) {

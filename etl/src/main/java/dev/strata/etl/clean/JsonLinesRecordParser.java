@@ -11,8 +11,11 @@ import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.SerializableConfiguration;
 
 /** Parses a JSON-lines file: one object per line; a line that is not a JSON object carries a parse error. */
 final class JsonLinesRecordParser implements FlatMapFunction<FileTask, Row>, Serializable {
@@ -21,15 +24,18 @@ final class JsonLinesRecordParser implements FlatMapFunction<FileTask, Row>, Ser
 
     private final String[] sources;
     private final String encoding;
+    private final SerializableConfiguration hadoop;
 
-    JsonLinesRecordParser(List<Field> fields, Charset encoding) {
+    /** A parser that reads files with this Hadoop configuration, which travels with each task. */
+    JsonLinesRecordParser(List<Field> fields, Charset encoding, Configuration hadoop) {
+        this.hadoop = new SerializableConfiguration(Objects.requireNonNull(hadoop, "hadoop is null"));
         this.sources = fields.stream().map(Field::source).toArray(String[]::new);
         this.encoding = encoding.name();
     }
 
     @Override
     public Iterator<Row> call(FileTask task) throws IOException {
-        BufferedReader reader = TextInput.open(task.path(), Charset.forName(encoding));
+        BufferedReader reader = TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding));
         ObjectMapper mapper = new ObjectMapper();
         return new Iterator<>() {
             private long line;

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -46,9 +47,9 @@ public final class RecordReader {
             throw new IllegalArgumentException("no batches to read");
         }
         return switch (source.format()) {
-            case CSV -> text(source, batches, csvTasks(source, batches), new CsvRecordParser(source.csv()));
+            case CSV -> text(source, batches, csvTasks(source, batches), new CsvRecordParser(source.csv(), hadoop()));
             case JSONL -> text(source, batches, keyedTasks(source, batches),
-                    new JsonLinesRecordParser(source.clean().fields(), source.csv().encoding()));
+                    new JsonLinesRecordParser(source.clean().fields(), source.csv().encoding(), hadoop()));
             case PARQUET -> parquet(source, batches);
         };
     }
@@ -60,8 +61,13 @@ public final class RecordReader {
         return spark.createDataFrame(rows, RecordLayout.schema(source.clean().fields()));
     }
 
+    /** The session's Hadoop configuration, with which every raw file is read. */
+    private Configuration hadoop() {
+        return spark.sparkContext().hadoopConfiguration();
+    }
+
     private List<FileTask> csvTasks(SourceSpec source, List<BatchManifest> batches) {
-        CsvRecordParser parser = new CsvRecordParser(source.csv());
+        CsvRecordParser parser = new CsvRecordParser(source.csv(), hadoop());
         List<Field> fields = source.clean().fields();
         List<FileTask> tasks = new ArrayList<>();
         for (BatchManifest batch : batches) {
@@ -83,8 +89,8 @@ public final class RecordReader {
                     width = fields.size();
                 }
                 FileTask task = new FileTask(path, batch.batchId(), millis(batch), positions, width);
-                if (!source.csv().multiline() && file.bytes() > PART_BYTES && !TextInput.compressed(path)) {
-                    tasks.addAll(parts(task, PART_BYTES));
+                if (!source.csv().multiline() && file.bytes() > PART_BYTES && !TextInput.compressed(hadoop(), path)) {
+                    tasks.addAll(parts(hadoop(), task, PART_BYTES));
                 } else {
                     tasks.add(task);
                 }
@@ -100,10 +106,10 @@ public final class RecordReader {
      * A file cut at line starts into parts of about {@link #PART_BYTES}, each knowing the number of its
      * first line, found by one pass over the file's bytes counting line ends.
      */
-    static List<FileTask> parts(FileTask whole, long partBytes) {
+    static List<FileTask> parts(Configuration conf, FileTask whole, long partBytes) {
         List<FileTask> parts = new ArrayList<>();
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(whole.path());
-        try (java.io.InputStream in = path.getFileSystem(new org.apache.hadoop.conf.Configuration()).open(path)) {
+        try (java.io.InputStream in = path.getFileSystem(conf).open(path)) {
             byte[] buffer = new byte[1 << 20];
             long position = 0;
             long line = 1;

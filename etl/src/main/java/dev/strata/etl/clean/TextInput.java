@@ -11,7 +11,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
-/** Opens a raw file for reading as text, decompressing by extension; bad bytes become U+FFFD. */
+/**
+ * Opens a raw file for reading as text, decompressing by extension; bad bytes become U+FFFD. Files are reached
+ * with the command's Hadoop configuration (on executors, the copy its task carries).
+ */
 final class TextInput {
 
     static final char REPLACEMENT = '\uFFFD';
@@ -20,8 +23,8 @@ final class TextInput {
     }
 
     /** The bytes {@code [start, end)} of an uncompressed file as text. */
-    static BufferedReader open(String file, Charset charset, long start, long end) throws IOException {
-        Configuration conf = new Configuration();
+    static BufferedReader open(Configuration conf, String file, Charset charset, long start, long end)
+            throws IOException {
         Path path = new Path(file);
         org.apache.hadoop.fs.FSDataInputStream in = path.getFileSystem(conf).open(path);
         in.seek(start);
@@ -32,12 +35,11 @@ final class TextInput {
     }
 
     /** Whether a file is read through a decompressing codec (and so cannot be cut into parts). */
-    static boolean compressed(String file) {
-        return new CompressionCodecFactory(new Configuration()).getCodec(new Path(file)) != null;
+    static boolean compressed(Configuration conf, String file) {
+        return new CompressionCodecFactory(conf).getCodec(new Path(file)) != null;
     }
 
-    static BufferedReader open(String file, Charset charset) throws IOException {
-        Configuration conf = new Configuration();
+    static BufferedReader open(Configuration conf, String file, Charset charset) throws IOException {
         Path path = new Path(file);
         InputStream in = path.getFileSystem(conf).open(path);
         CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);

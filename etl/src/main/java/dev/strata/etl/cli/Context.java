@@ -2,38 +2,40 @@ package dev.strata.etl.cli;
 
 import dev.strata.catalog.LocalTableCatalog;
 import dev.strata.catalog.TableCatalog;
-import dev.strata.etl.engine.Sessions;
+import dev.strata.etl.engine.SessionSettings;
 import dev.strata.etl.lake.Lake;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.cli.CommandLine;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
-/** What a command works with: the lake, its catalog, and a Spark session made only when first needed. */
+/**
+ * What a command works with: its settings, the lake, its catalog, and a Spark session made only when first
+ * needed. Every file system the command touches gets one Hadoop configuration: until the session exists, the
+ * one built from the same settings as the session; from then on the session's own.
+ */
 final class Context implements AutoCloseable {
 
     private final String appName;
-    private final Sessions.Environment environment;
-    private final Map<String, String> conf;
+    private final SessionSettings settings;
+    private final Configuration beforeSession;
     private final Lake lake;
     private SparkSession spark;
 
     Context(String appName, CommandLine line) {
         this.appName = Objects.requireNonNull(appName, "appName is null");
-        this.environment = CommonOptions.environment(line);
-        this.conf = CommonOptions.conf(line);
-        this.lake = new Lake(CommonOptions.lakeRoot(line), hadoopConf(conf));
+        this.settings = CommonOptions.settings(line);
+        // built now, so that a setting Spark would refuse fails before anything is read or written
+        this.beforeSession = settings.hadoopConf(appName);
+        this.lake = new Lake(CommonOptions.lakeRoot(line), this::hadoopConf);
     }
 
-    private static Configuration hadoopConf(Map<String, String> conf) {
-        Configuration hadoop = new Configuration();
-        conf.forEach((k, v) -> {
-            if (k.startsWith("spark.hadoop.")) {
-                hadoop.set(k.substring("spark.hadoop.".length()), v);
-            }
-        });
-        return hadoop;
+    private synchronized Configuration hadoopConf() {
+        return spark != null ? spark.sparkContext().hadoopConfiguration() : beforeSession;
+    }
+
+    SessionSettings settings() {
+        return settings;
     }
 
     Lake lake() {
@@ -44,15 +46,15 @@ final class Context implements AutoCloseable {
         return new LocalTableCatalog(lake.root(), lake.conf());
     }
 
-    SparkSession spark() {
+    synchronized SparkSession spark() {
         if (spark == null) {
-            spark = Sessions.create(appName, environment, conf);
+            spark = settings.session(appName);
         }
         return spark;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (spark != null) {
             spark.stop();
             spark = null;

@@ -95,6 +95,7 @@ final class PipelineCommand implements Command {
         String runId = RUN_TIME.format(clock.instant()) + "-" + spec.name() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
         RunLog log = new RunLog(runId, command, spec.name(), spec.origin(), context.lake().root(), clock, console.err());
+        log.settings(context.settings().conf());
         RunStore store = new RunStore(context.lake());
         try (PipelineLock lock = PipelineLock.acquire(context.lake(), spec.name(), runId, patience, clock)) {
             log.info("run " + runId + ": " + command + " " + spec.name() + " on lake " + context.lake().root());

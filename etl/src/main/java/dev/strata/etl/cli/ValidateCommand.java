@@ -27,7 +27,7 @@ final class ValidateCommand implements Command {
 
     @Override
     public String usage() {
-        return "--spec NAME|FILE [--sql-root DIR]";
+        return "--spec NAME|FILE|s3a://URI [--sql-root DIR|s3a://URI] [--conf KEY=VALUE] [S3 options]";
     }
 
     @Override
@@ -36,13 +36,13 @@ final class ValidateCommand implements Command {
         options.addOption(Option.builder().longOpt("spec").hasArg().argName("NAME|FILE|URI").desc("the spec").build());
         options.addOption(Option.builder().longOpt("sql-root").hasArg().argName("DIR|URI")
                 .desc("where curated SQL is read from (default: the jar's sql/)").build());
-        options.addOption(Option.builder().longOpt("help").desc("show this help").build());
-        return options;
+        return CommonOptions.storage(options);
     }
 
     @Override
     public int execute(CommandLine line, Console console) {
-        Lake lake = new Lake(".", new org.apache.hadoop.conf.Configuration());
+        // the settings are checked as a run would check them (a Delta log store not on the class path, say)
+        Lake lake = new Lake(".", CommonOptions.settings(line).hadoopConf("strata validate"));
         PipelineSpec spec = SpecReference.load(line.getOptionValue("spec"), lake);
         SqlRoot sql = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), lake);
         List<String> missing = new ArrayList<>();

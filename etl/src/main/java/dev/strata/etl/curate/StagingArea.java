@@ -56,7 +56,7 @@ public final class StagingArea {
                 }
             }
         } catch (IOException e) {
-            throw new ServiceFailure("cannot list the staged files of " + table + ": " + e.getMessage(), e);
+            throw new ServiceFailure("cannot list the staged files of " + table + ": " + ServiceFailure.detail(e), e);
         }
         files.sort(Comparator.comparing(f -> f.getPath().getName()));
         ObjectNode manifest = JSON.createObjectNode();
@@ -72,7 +72,7 @@ public final class StagingArea {
         try {
             lake.writeText(manifest(table), JSON.writeValueAsString(manifest));
         } catch (IOException e) {
-            throw new ServiceFailure("cannot write the manifest of " + table + ": " + e.getMessage(), e);
+            throw new ServiceFailure("cannot write the manifest of " + table + ": " + ServiceFailure.detail(e), e);
         }
         return new StagedTable(table, location, manifest(table), files.size(), bytes);
     }

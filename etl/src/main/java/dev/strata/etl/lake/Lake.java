@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -15,17 +16,30 @@ import org.apache.hadoop.fs.Path;
 /**
  * The lake's layout: where each zone, the run records, locks and state live. The root is a local
  * folder or an {@code s3a://bucket/prefix} URI; every path goes through Hadoop's FileSystem so the
- * code is the same for both.
+ * code is the same for both, with the Hadoop configuration of the command (the Spark session's once
+ * there is one).
  */
 public final class Lake {
 
     private final String root;
-    private final Configuration conf;
+    private final Supplier<Configuration> conf;
 
     public Lake(String root, Configuration conf) {
+        this(root, constant(Objects.requireNonNull(conf, "conf is null")));
+    }
+
+    /**
+     * A lake whose Hadoop configuration is asked for at each use: the command's, which is the Spark session's
+     * from the moment the session exists.
+     */
+    public Lake(String root, Supplier<Configuration> conf) {
         Objects.requireNonNull(root, "root is null");
         this.conf = Objects.requireNonNull(conf, "conf is null");
         this.root = normalise(root);
+    }
+
+    private static Supplier<Configuration> constant(Configuration conf) {
+        return () -> conf;
     }
 
     private static String normalise(String root) {
@@ -41,7 +55,13 @@ public final class Lake {
     }
 
     public Configuration conf() {
-        return conf;
+        return Objects.requireNonNull(conf.get(), "the lake's Hadoop configuration is null");
+    }
+
+    /** Whether the lake is in S3 ({@code s3a://} or {@code s3://}). */
+    public boolean inS3() {
+        String scheme = URI.create(root.replace(" ", "%20")).getScheme();
+        return "s3a".equals(scheme) || "s3".equals(scheme);
     }
 
     public String raw(String source) {
@@ -74,9 +94,9 @@ public final class Lake {
 
     public FileSystem fileSystem(String path) {
         try {
-            return new Path(path).getFileSystem(conf);
+            return new Path(path).getFileSystem(conf());
         } catch (IOException e) {
-            throw new ServiceFailure("cannot reach the file system of " + path + ": " + e.getMessage(), e);
+            throw new ServiceFailure("cannot reach the file system of " + path + ": " + ServiceFailure.detail(e), e);
         }
     }
 
@@ -84,7 +104,7 @@ public final class Lake {
         try {
             return fileSystem(path).exists(new Path(path));
         } catch (IOException e) {
-            throw new ServiceFailure("cannot check " + path + ": " + e.getMessage(), e);
+            throw new ServiceFailure("cannot check " + path + ": " + ServiceFailure.detail(e), e);
         }
     }
 
@@ -94,7 +114,7 @@ public final class Lake {
             in.transferTo(out);
             return out.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ServiceFailure("cannot read " + path + ": " + e.getMessage(), e);
+            throw new ServiceFailure("cannot read " + path + ": " + ServiceFailure.detail(e), e);
         }
     }
 
@@ -115,7 +135,7 @@ public final class Lake {
                 throw new IOException("rename of " + temporary + " failed");
             }
         } catch (IOException e) {
-            throw new ServiceFailure("cannot write " + path + ": " + e.getMessage(), e);
+            throw new ServiceFailure("cannot write " + path + ": " + ServiceFailure.detail(e), e);
         }
     }
 }

@@ -1,56 +1,71 @@
 package dev.strata.etl.run;
 
-import dev.strata.etl.ServiceFailure;
 import dev.strata.etl.lake.Lake;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import java.util.Optional;
 
 /**
- * One run of a pipeline at a time: a lock file {@code <lake>/_locks/<pipeline>.lock} created only if
- * absent. A second run waits up to its patience, then stops with a message naming the holder. A lock
- * left by a process that died on this host is taken over. Delta's optimistic concurrency still guards
- * each table underneath.
+ * One run of a pipeline at a time: a lock {@code <lake>/_locks/<pipeline>.lock} created only if absent. On a
+ * local or HDFS lake it is a file created exclusively; on an S3 lake ({@code s3a://}, {@code s3://}) an object
+ * written with S3's conditional put ({@code If-None-Match: *}), which S3 makes exclusive where a plain put is
+ * not. A second run waits up to its patience, then stops with a message naming the holder. A lock left by a
+ * process that died on this host is taken over. Delta's optimistic concurrency still guards each table
+ * underneath.
  */
 public final class PipelineLock implements AutoCloseable {
 
-    private final Lake lake;
-    private final Path path;
-    private final String owner;
+    private final LockStore store;
     private boolean held;
 
-    private PipelineLock(Lake lake, Path path, String owner) {
-        this.lake = lake;
-        this.path = path;
-        this.owner = owner;
+    private PipelineLock(LockStore store) {
+        this.store = store;
     }
 
     public static PipelineLock acquire(Lake lake, String pipeline, String runId, Duration patience, Clock clock) {
         Objects.requireNonNull(lake, "lake is null");
-        Path path = new Path(lake.locks() + "/" + pipeline + ".lock");
+        Objects.requireNonNull(pipeline, "pipeline is null");
+        Objects.requireNonNull(runId, "runId is null");
+        Objects.requireNonNull(patience, "patience is null");
+        Objects.requireNonNull(clock, "clock is null");
+        String location = lake.locks() + "/" + pipeline + ".lock";
+        LockStore store = lake.inS3() ? S3LockStore.at(location, lake.conf()) : new FileSystemLockStore(lake, location);
+        try {
+            PipelineLock lock = new PipelineLock(store);
+            lock.take(pipeline, runId, patience, clock);
+            return lock;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private void take(String pipeline, String runId, Duration patience, Clock clock) {
         String owner = "run=" + runId + " pid=" + ProcessHandle.current().pid() + " host=" + host() + " since="
                 + clock.instant();
-        PipelineLock lock = new PipelineLock(lake, path, owner);
         Instant deadline = clock.instant().plus(patience);
         while (true) {
-            if (lock.tryCreate()) {
-                return lock;
+            if (store.create(owner)) {
+                held = true;
+                return;
             }
-            String holder = lake.exists(path.toString()) ? lake.readText(path.toString()).trim() : "";
-            if (isStale(holder)) {
-                lock.delete();
+            Optional<LockStore.Held> holder = store.read();
+            if (holder.isEmpty()) {
+                continue; // released between the two calls: try again at once
+            }
+            if (isStale(holder.get().owner())) {
+                if (store.replace(holder.get(), owner)) {
+                    held = true;
+                    return;
+                }
                 continue;
             }
             if (!clock.instant().isBefore(deadline)) {
-                throw new PipelineBusy("pipeline " + pipeline + " is already running (" + holder
+                throw new PipelineBusy("pipeline " + pipeline + " is already running (" + holder.get().owner()
                         + "); wait for it to finish or pass --wait SECONDS");
             }
             try {
@@ -62,23 +77,9 @@ public final class PipelineLock implements AutoCloseable {
         }
     }
 
-    private boolean tryCreate() {
-        FileSystem fs = lake.fileSystem(path.toString());
-        try {
-            fs.mkdirs(path.getParent());
-            try (OutputStream out = fs.create(path, false)) {
-                out.write(owner.getBytes(StandardCharsets.UTF_8));
-            }
-            held = true;
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (IOException e) {
-            if (lake.exists(path.toString())) {
-                return false;
-            }
-            throw new ServiceFailure("cannot create lock " + path + ": " + e.getMessage(), e);
-        }
+    /** Where the lock is. */
+    public String location() {
+        return store.location();
     }
 
     private static boolean isStale(String holder) {
@@ -111,19 +112,15 @@ public final class PipelineLock implements AutoCloseable {
         }
     }
 
-    private void delete() {
-        try {
-            lake.fileSystem(path.toString()).delete(path, false);
-        } catch (IOException e) {
-            throw new ServiceFailure("cannot remove stale lock " + path + ": " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public void close() {
-        if (held) {
-            delete();
-            held = false;
+        try {
+            if (held) {
+                store.delete();
+                held = false;
+            }
+        } finally {
+            store.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.etl.run;
 
+import dev.strata.etl.SecretSettings;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,6 +28,7 @@ public final class RunLog {
     private final List<StageResult> stages = new ArrayList<>();
     private final List<String> inputs = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private Map<String, String> settings = Map.of();
 
     public RunLog(String runId, String command, String pipeline, String spec, String lake, Clock clock,
             PrintStream progress) {
@@ -45,6 +48,11 @@ public final class RunLog {
 
     public Instant started() {
         return started;
+    }
+
+    /** The settings the command was given, kept in the run record with every credential masked. */
+    public synchronized void settings(Map<String, String> given) {
+        this.settings = SecretSettings.masked(Objects.requireNonNull(given, "given is null"));
     }
 
     public synchronized void input(String input) {
@@ -97,7 +105,7 @@ public final class RunLog {
 
     public synchronized RunRecord record(String outcome, String error) {
         return new RunRecord(runId, command, pipeline, spec, lake, started.toString(), clock.instant().toString(),
-                elapsed(), outcome, error, inputs, warnings, stages);
+                elapsed(), outcome, error, inputs, warnings, stages, settings);
     }
 
     /** The closing table: one line per stage and the ledger check for clean stages. */

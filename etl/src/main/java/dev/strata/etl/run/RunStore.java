@@ -31,7 +31,7 @@ public final class RunStore {
         try {
             lake.writeText(lake.runs() + "/" + record.runId() + ".json", JSON.writeValueAsString(record));
         } catch (IOException e) {
-            throw new ServiceFailure("cannot write run record " + record.runId() + ": " + e.getMessage(), e);
+            throw new ServiceFailure("cannot write run record " + record.runId() + ": " + ServiceFailure.detail(e), e);
         }
     }
 
@@ -51,7 +51,7 @@ public final class RunStore {
                 }
             }
         } catch (IOException e) {
-            throw new ServiceFailure("cannot read run records in " + dir + ": " + e.getMessage(), e);
+            throw new ServiceFailure("cannot read run records in " + dir + ": " + ServiceFailure.detail(e), e);
         }
         records.sort(Comparator.comparing(RunRecord::startedAt).reversed());
         return records;
@@ -69,7 +69,7 @@ public final class RunStore {
         try {
             return JSON.readValue(text, type);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read JSON as " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read JSON as " + type.getSimpleName() + ": " + ServiceFailure.detail(e), e);
         }
     }
 }

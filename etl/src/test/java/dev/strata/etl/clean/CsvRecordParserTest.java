@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class CsvRecordParserTest {
     private List<Row> parse(byte[] content, CsvOptions options, int width) throws Exception {
         Path file = dir.resolve("in.csv");
         Files.write(file, content);
-        CsvRecordParser parser = new CsvRecordParser(options);
+        CsvRecordParser parser = new CsvRecordParser(options, new Configuration());
         FileTask task = new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, 2}, width);
         List<Row> rows = new ArrayList<>();
         for (Iterator<Row> it = parser.call(task); it.hasNext();) {
@@ -63,9 +64,9 @@ class CsvRecordParserTest {
         Path file = dir.resolve("big.csv");
         Files.writeString(file, text);
         CsvOptions options = new CsvOptions(true, ',', '"', '"', false, StandardCharsets.UTF_8);
-        CsvRecordParser parser = new CsvRecordParser(options);
+        CsvRecordParser parser = new CsvRecordParser(options, new Configuration());
         FileTask whole = new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, 2}, 3);
-        List<FileTask> parts = RecordReader.parts(whole, 300);
+        List<FileTask> parts = RecordReader.parts(new Configuration(), whole, 300);
         assertThat(parts).hasSizeGreaterThan(5);
         assertThat(parts.get(0).start()).isZero();
         assertThat(parts.get(parts.size() - 1).end()).isEqualTo(Files.size(file));
