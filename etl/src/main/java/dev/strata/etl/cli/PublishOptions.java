@@ -140,7 +140,9 @@ record PublishOptions(String catalog, String gluePrefix, Optional<URI> awsEndpoi
                 throw new UserError(e.getMessage());
             }
         });
-        return new PublishOptions(catalog, prefix, endpoint, region, url, user, role, notify,
-                Optional.ofNullable(line.getOptionValue("location-root")), line.hasOption("dry-run"));
+        Optional<String> locationRoot = Optional.ofNullable(line.getOptionValue("location-root"));
+        locationRoot.ifPresent(dev.strata.etl.lake.LocationRoot::checkSyntax);
+        return new PublishOptions(catalog, prefix, endpoint, region, url, user, role, notify, locationRoot,
+                line.hasOption("dry-run"));
     }
 }

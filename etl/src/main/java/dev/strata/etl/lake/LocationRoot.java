@@ -34,12 +34,18 @@ public final class LocationRoot {
             if (onS3) {
                 throw new UserError("--location-root is for a local lake; " + lake.root() + " is on S3 already");
             }
-            if (!root.matches("s3a?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[A-Za-z0-9!_.*()/=-]*)?")) {
-                throw new UserError("--location-root takes s3://BUCKET[/PREFIX], not '" + root + "'");
-            }
+            checkSyntax(root);
             return new LocationRoot(lake.root(), Optional.of(root.replaceAll("/+$", "")));
         }
         return new LocationRoot(lake.root(), onS3 ? Optional.of(lake.root()) : Optional.empty());
+    }
+
+    /** Refuses a {@code --location-root} that is not {@code s3://BUCKET[/PREFIX]}. */
+    public static void checkSyntax(String root) {
+        Objects.requireNonNull(root, "root is null");
+        if (!root.matches("s3a?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[A-Za-z0-9!_.*()/=-]*)?")) {
+            throw new UserError("--location-root takes s3://BUCKET[/PREFIX], not '" + root + "'");
+        }
     }
 
     /** True for {@code s3://}, {@code s3a://} and {@code s3n://} URIs. */
