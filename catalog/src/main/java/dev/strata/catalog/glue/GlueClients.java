@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.GlueClientBuilder;
@@ -16,7 +17,9 @@ import software.amazon.awssdk.services.glue.GlueClientBuilder;
 /**
  * Builds the Glue clients Strata uses. Calls are retried with exponential backoff and jitter (the SDK's
  * standard retry mode) only when Glue throttles, answers 5xx or the connection fails; access denied,
- * missing entities and invalid input fail at once. The number of attempts is bounded.
+ * missing entities and invalid input fail at once. The number of attempts is bounded. Calls go through the
+ * JDK's URL connection client, named here rather than found on the class path, so the Spark jar needs no
+ * other HTTP client.
  */
 public final class GlueClients {
 
@@ -57,6 +60,7 @@ public final class GlueClients {
         interceptors.forEach(interceptor -> overrides.addExecutionInterceptor(
                 Objects.requireNonNull(interceptor, "interceptor is null")));
         GlueClientBuilder builder = GlueClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides.build());
         endpoint.ifPresent(builder::endpointOverride);

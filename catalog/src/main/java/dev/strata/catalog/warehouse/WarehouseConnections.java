@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  *
  * <p>Credentials: a password is read from the environment variable whose name the caller gives (for example
  * {@code STRATA_REDSHIFT_PASSWORD}); {@code jdbc:redshift:iam://…} URLs authenticate with the driver's IAM options
- * (the default AWS credentials, a profile, {@code DbUser}, {@code AutoCreate}, …) and need no password. The Redshift
+ * (the default AWS credentials, a profile, {@code DbUser}, {@code AutoCreate}, …) and need no password. Redshift
+ * without IAM needs that variable set; PostgreSQL connects without a password when it is unset (a server that
+ * trusts the client, or peer or certificate authentication). The Redshift
  * driver has no option that reads a password from AWS Secrets Manager, so that is not offered. A URL that carries a
  * password or access keys is refused, and neither the password nor the URL's options appear in any message.
  */
@@ -24,6 +26,7 @@ public final class WarehouseConnections {
 
     private static final Pattern SECRET_OPTION = Pattern.compile(
             "(?i)[?&;](password|pwd|secretaccesskey|accesskeyid|sessiontoken|iamsessiontoken)=");
+    private static final Pattern USER_OPTION = Pattern.compile("(?i)[?&;](user|uid)=[^&;]+");
 
     private final Function<String, String> environment;
 
@@ -37,6 +40,11 @@ public final class WarehouseConnections {
         return new WarehouseConnections(System::getenv);
     }
 
+    /** True when {@code jdbcUrl} carries a password or AWS keys among its options, which it must not. */
+    public static boolean carriesSecret(String jdbcUrl) {
+        return SECRET_OPTION.matcher(Objects.requireNonNull(jdbcUrl, "jdbcUrl is null")).find();
+    }
+
     /** The flavor of the server {@code jdbcUrl} names. */
     public WarehouseFlavor flavor(String jdbcUrl) {
         return WarehouseFlavor.ofJdbcUrl(jdbcUrl);
@@ -46,8 +54,10 @@ public final class WarehouseConnections {
      * Opens a connection.
      *
      * @param jdbcUrl          {@code jdbc:redshift://…}, {@code jdbc:redshift:iam://…} or {@code jdbc:postgresql://…}
-     * @param user             the database user (for IAM URLs, optional: the driver's DbUser)
-     * @param passwordVariable the name of the environment variable holding the password; empty for IAM URLs
+     * @param user             the database user (optional for IAM URLs, whose driver takes DbUser, and for URLs
+     *                         that name one with {@code user=})
+     * @param passwordVariable the name of the environment variable holding the password; empty for IAM URLs and
+     *                         for PostgreSQL without a password
      */
     public Connection open(String jdbcUrl, Optional<String> user, Optional<String> passwordVariable) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl is null");
@@ -55,7 +65,7 @@ public final class WarehouseConnections {
         Objects.requireNonNull(passwordVariable, "passwordVariable is null");
         WarehouseFlavor flavor = flavor(jdbcUrl);
         String shown = redacted(jdbcUrl);
-        if (SECRET_OPTION.matcher(jdbcUrl).find()) {
+        if (carriesSecret(jdbcUrl)) {
             throw new IllegalArgumentException("the warehouse URL " + shown + " carries a password or access key;"
                     + " give the name of an environment variable that holds the password, or use jdbc:redshift:iam://");
         }
@@ -71,11 +81,11 @@ public final class WarehouseConnections {
                 throw new IllegalArgumentException("the warehouse password variable " + variable + " is not set");
             }
             // PostgreSQL may authenticate without a password (trust, peer or certificate authentication)
-        } else if (!iam) {
+        } else if (!iam && flavor == WarehouseFlavor.REDSHIFT) {
             throw new IllegalArgumentException("the warehouse URL " + shown + " needs a password variable"
                     + " (or a jdbc:redshift:iam:// URL)");
         }
-        if (!iam && user.isEmpty()) {
+        if (!iam && user.isEmpty() && !USER_OPTION.matcher(jdbcUrl).find()) {
             throw new IllegalArgumentException("the warehouse URL " + shown + " needs a user");
         }
         Driver driver = flavor == WarehouseFlavor.REDSHIFT

@@ -324,6 +324,13 @@ class RedshiftLoadTest {
         try (Connection trusted = connections.open(url, Optional.of("postgres"), Optional.of("STRATA_REDSHIFT_PASSWORD"))) {
             assertThat(trusted.isValid(5)).isTrue();
         }
+        // without any password variable, and with the user named in the URL
+        try (Connection trusted = connections.open(url + "?user=postgres", Optional.empty(), Optional.empty())) {
+            assertThat(trusted.isValid(5)).isTrue();
+        }
+        assertThatThrownBy(() -> connections.open(url, Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the warehouse URL " + url + " needs a user");
+        // Redshift without IAM always needs its password variable set
         assertThatThrownBy(() -> connections.open("jdbc:redshift://cluster:5439/dev", Optional.of("u"),
                 Optional.of("STRATA_REDSHIFT_PASSWORD")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -332,6 +339,9 @@ class RedshiftLoadTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the warehouse URL " + url + " carries a password")
                 .hasMessageNotContaining("hunter2");
+        assertThat(WarehouseConnections.carriesSecret(url + "?ssl=true&PWD=x")).isTrue();
+        assertThat(WarehouseConnections.carriesSecret("jdbc:redshift:iam://c:5439/dev;AccessKeyID=AKIA")).isTrue();
+        assertThat(WarehouseConnections.carriesSecret(url + "?user=postgres&ssl=true")).isFalse();
         assertThatThrownBy(() -> connections.open("jdbc:redshift://cluster:5439/dev", Optional.of("u"), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a password variable");
         assertThatThrownBy(() -> connections.open("jdbc:mysql://h/db", Optional.of("u"), Optional.empty()))

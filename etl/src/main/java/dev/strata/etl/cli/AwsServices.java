@@ -4,13 +4,15 @@ import dev.strata.catalog.glue.GlueClients;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The AWS clients one command uses, made when first needed with the default credentials chain and the
- * endpoint and region the command line gives, and closed with the command.
+ * endpoint and region the command line gives, and closed with the command. They use the JDK's URL connection
+ * client, the only HTTP client the Spark jar carries for the SDK.
  */
 final class AwsServices implements AutoCloseable {
 
@@ -37,7 +39,7 @@ final class AwsServices implements AutoCloseable {
 
     SnsClient sns() {
         if (sns == null) {
-            var builder = SnsClient.builder();
+            var builder = SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
             endpoint.ifPresent(builder::endpointOverride);
             region.map(Region::of).ifPresent(builder::region);
             sns = builder.build();

@@ -8,6 +8,7 @@ import dev.strata.catalog.warehouse.TableDdl;
 import dev.strata.catalog.warehouse.TableDefinition;
 import dev.strata.etl.UserError;
 import dev.strata.etl.lake.DeltaTables;
+import dev.strata.etl.lake.LocationRoot;
 import dev.strata.etl.publish.Publication;
 import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.etl.spec.PublishSpec;
@@ -26,6 +27,7 @@ import org.apache.commons.cli.Options;
  * {@code strata catalog ddl}: the CREATE statements of the lake's clean and curated tables for Athena
  * (native Delta), Redshift (with distribution and sort keys, VARCHAR lengths from the spec or the data)
  * or Redshift Spectrum (over the symlink manifests), with the names the pipelines' publish: sections give.
+ * Athena and Spectrum locations are the lake's on S3; a local lake names its S3 place with --location-root.
  */
 final class CatalogCommand implements Command {
 
@@ -41,12 +43,13 @@ final class CatalogCommand implements Command {
 
     @Override
     public String usage() {
-        return "ddl --dialect athena|redshift|spectrum [--table T] [--zone clean|curated] [--lake PATH]";
+        return "ddl --dialect athena|redshift|spectrum [--table T] [--zone clean|curated] [--lake PATH]"
+                + " [--location-root s3://BUCKET/PREFIX]";
     }
 
     @Override
     public Options options() {
-        Options options = PublishOptions.catalog(CommonOptions.lake(new Options()));
+        Options options = PublishOptions.locationRoot(PublishOptions.catalog(CommonOptions.lake(new Options())));
         options.addOption(Option.builder().longOpt("dialect").hasArg().argName("athena|redshift|spectrum")
                 .desc("the SQL dialect (required)").build());
         options.addOption(Option.builder().longOpt("table").hasArg().argName("TABLE|ZONE.TABLE")
@@ -99,13 +102,20 @@ final class CatalogCommand implements Command {
                         + String.join(" or ", zones) + " table" + only.map(t -> " named " + t).orElse("")
                         + " with known columns; run a pipeline first (strata run --spec NAME)");
             }
+            LocationRoot locations = LocationRoot.of(context.lake(), options.locationRoot());
+            if (dialect != SqlDialect.REDSHIFT && !locations.known()) {
+                throw new UserError("the lake " + context.lake().root() + " is local, and " + dialectText
+                        + " tables are read from S3: give --location-root s3://BUCKET/PREFIX, where the lake's"
+                        + " folders are (or will be) on S3");
+            }
             DeltaTables delta = dialect == SqlDialect.REDSHIFT ? new DeltaTables(context.spark()) : null;
             for (TableEntry entry : entries) {
                 String pipeline = entry.properties().getOrDefault("strata.pipeline", "");
                 Optional<PipelineSpec> spec = given.isPresent() ? given : specs.computeIfAbsent(pipeline,
                         p -> bundled(p, context));
                 console.out().println("-- " + entry.name() + (pipeline.isEmpty() ? "" : " (pipeline " + pipeline + ")"));
-                console.out().println(ddl(entry, dialect, spec, options.gluePrefix(), delta) + ";");
+                console.out().println(ddl(entry, dialect, spec, options.gluePrefix(), delta,
+                        locations.locate(entry.location())) + ";");
                 console.out().println();
             }
             return 0;
@@ -124,7 +134,7 @@ final class CatalogCommand implements Command {
     }
 
     private static String ddl(TableEntry entry, SqlDialect dialect, Optional<PipelineSpec> spec, String prefix,
-            DeltaTables delta) {
+            DeltaTables delta, Optional<String> location) {
         String zone = entry.name().zone();
         String table = entry.name().table();
         if (dialect == SqlDialect.REDSHIFT) {
@@ -141,8 +151,7 @@ final class CatalogCommand implements Command {
                     .get("strata.keys")).filter(k -> !k.isBlank()).map(k -> List.of(k.split(","))).orElse(List.of()));
             TableDefinition definition = new TableDefinition(schema, settings.target(), entry.schema(),
                     entry.partitionColumns(), keys, Publication.layout(settings),
-                    Publication.varcharLengths(delta.read(entry.location()), settings.varchar()),
-                    Optional.of(entry.location()));
+                    Publication.varcharLengths(delta.read(entry.location()), settings.varchar()), location);
             return new TableDdl(definition).create(dialect);
         }
         String database = spec.map(s -> Publishing.databases(s, prefix))
@@ -150,7 +159,7 @@ final class CatalogCommand implements Command {
         String suffix = spec.flatMap(s -> s.publish().glue()).map(PublishSpec.Glue::spectrumSuffix).orElse("_spectrum");
         String name = dialect == SqlDialect.SPECTRUM ? table + suffix : table;
         TableDefinition definition = new TableDefinition(database, name, entry.schema(), entry.partitionColumns(),
-                List.of(), RedshiftLayout.auto(), Map.of(), Optional.of(entry.location()));
+                List.of(), RedshiftLayout.auto(), Map.of(), location);
         return new TableDdl(definition).create(dialect);
     }
 

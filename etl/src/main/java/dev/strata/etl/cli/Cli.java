@@ -1,5 +1,7 @@
 package dev.strata.etl.cli;
 
+import dev.strata.catalog.CatalogServiceException;
+import dev.strata.catalog.warehouse.WarehouseLoadException;
 import dev.strata.etl.DataQualityFailure;
 import dev.strata.etl.ServiceFailure;
 import dev.strata.etl.UserError;
@@ -89,7 +91,10 @@ public final class Cli {
             console.err().println("strata " + command.name() + ": data quality failure: " + e.getMessage());
             return DATA_QUALITY;
         } catch (ServiceFailure e) {
-            console.err().println("strata " + command.name() + ": service failure: " + e.getMessage());
+            console.err().println("strata " + command.name() + ": service failure: " + firstLine(e.getMessage()));
+            return SERVICE;
+        } catch (CatalogServiceException | WarehouseLoadException e) {
+            console.err().println(serviceFailure(command, e));
             return SERVICE;
         } catch (PipelineLock.PipelineBusy e) {
             console.err().println("strata " + command.name() + ": " + e.getMessage());
@@ -103,6 +108,13 @@ public final class Cli {
                 console.err().println("strata " + command.name() + ": " + root.getMessage());
                 return USER_ERROR;
             }
+            for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+                if (cause instanceof CatalogServiceException || cause instanceof WarehouseLoadException
+                        || cause instanceof ServiceFailure) {
+                    console.err().println(serviceFailure(command, (RuntimeException) cause));
+                    return SERVICE;
+                }
+            }
             console.err().println("strata " + command.name() + ": failed: " + e.getClass().getSimpleName() + ": "
                     + firstLine(e.getMessage()) + (root != e ? " (cause: " + root.getClass().getSimpleName() + ": "
                     + firstLine(root.getMessage()) + ")" : ""));
@@ -115,6 +127,13 @@ public final class Cli {
             }
             return FAILURE;
         }
+    }
+
+    /** One line for a failed Glue, SNS or warehouse call, saying whether running again may help. */
+    private static String serviceFailure(Command command, RuntimeException failure) {
+        String advice = failure instanceof CatalogServiceException catalog && !catalog.retryable()
+                ? " (running again will not help until this is fixed)" : "";
+        return "strata " + command.name() + ": service failure: " + firstLine(failure.getMessage()) + advice;
     }
 
     private static String firstLine(String text) {

@@ -75,15 +75,35 @@ final class PublishCommand implements Command {
                 throw new dev.strata.etl.UserError("redshift load needs a warehouse: --redshift-url JDBC_URL or"
                         + " publish.redshift.url in " + spec.origin());
             }
+            Optional<String> table = Optional.ofNullable(line.getOptionValue("table"));
+            table.ifPresent(t -> checkTable(t, spec, context));
             SqlRoot sqlRoot = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), context.lake());
             try (Publishing publishing = new Publishing(spec, options)) {
-                publishing.only(Optional.ofNullable(line.getOptionValue("table")));
+                publishing.only(table);
                 if (warehouseOnly) {
                     publishing.warehouseOnly();
                 }
                 return PipelineCommand.runPipeline(context, spec, sqlRoot, patience, console,
                         warehouseOnly ? "redshift load" : "publish", List.of(), false, publishing, true);
             }
+        }
+    }
+
+    /** A --table that the lake's catalog does not hold as a loadable curated table of the spec is a mistake. */
+    private static void checkTable(String table, PipelineSpec spec, Context context) {
+        List<String> curated = context.catalog().list().stream()
+                .filter(e -> spec.name().equals(e.properties().get("strata.pipeline")))
+                .filter(e -> e.name().zone().equals("curated") && !e.schema().isEmpty())
+                .map(e -> e.name().table())
+                .filter(t -> spec.publish().redshift().map(r -> r.table(t).isPresent()).orElse(true))
+                .sorted().toList();
+        if (curated.isEmpty()) {
+            throw new dev.strata.etl.UserError("--table " + table + ": the lake " + context.lake().root()
+                    + " has no curated table of " + spec.name() + " yet; run the pipeline first");
+        }
+        if (!curated.contains(table)) {
+            throw new dev.strata.etl.UserError("--table " + table + " is not a curated table of " + spec.name()
+                    + " that publishing loads; it loads: " + String.join(", ", curated));
         }
     }
 }

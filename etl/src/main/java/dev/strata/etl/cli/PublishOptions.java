@@ -1,5 +1,6 @@
 package dev.strata.etl.cli;
 
+import dev.strata.catalog.warehouse.WarehouseConnections;
 import dev.strata.etl.UserError;
 import java.net.URI;
 import java.util.Locale;
@@ -16,9 +17,12 @@ import org.apache.commons.cli.Options;
  *
  * @param catalog {@code local} or {@code glue}
  * @param gluePrefix put in front of every Glue database name (an environment such as {@code dev_})
+ * @param redshiftUser the database user, instead of the spec's {@code publish.redshift.user}
+ * @param locationRoot for a local lake, where its folders would be on S3 (DDL and dry runs)
  */
 record PublishOptions(String catalog, String gluePrefix, Optional<URI> awsEndpoint, Optional<String> awsRegion,
-        Optional<String> redshiftUrl, Optional<String> iamRole, Optional<String> noticeTopic, boolean dryRun) {
+        Optional<String> redshiftUrl, Optional<String> redshiftUser, Optional<String> iamRole,
+        Optional<String> noticeTopic, Optional<String> locationRoot, boolean dryRun) {
 
     PublishOptions {
         Objects.requireNonNull(catalog, "catalog is null");
@@ -26,8 +30,10 @@ record PublishOptions(String catalog, String gluePrefix, Optional<URI> awsEndpoi
         Objects.requireNonNull(awsEndpoint, "awsEndpoint is null");
         Objects.requireNonNull(awsRegion, "awsRegion is null");
         Objects.requireNonNull(redshiftUrl, "redshiftUrl is null");
+        Objects.requireNonNull(redshiftUser, "redshiftUser is null");
         Objects.requireNonNull(iamRole, "iamRole is null");
         Objects.requireNonNull(noticeTopic, "noticeTopic is null");
+        Objects.requireNonNull(locationRoot, "locationRoot is null");
     }
 
     boolean glue() {
@@ -53,6 +59,8 @@ record PublishOptions(String catalog, String gluePrefix, Optional<URI> awsEndpoi
         options.addOption(Option.builder().longOpt("redshift-url").hasArg().argName("JDBC_URL")
                 .desc("jdbc:redshift:… (or jdbc:postgresql:…) to load; overrides the spec's; never a password")
                 .build());
+        options.addOption(Option.builder().longOpt("redshift-user").hasArg().argName("USER")
+                .desc("the database user; overrides the spec's publish.redshift.user").build());
         options.addOption(Option.builder().longOpt("iam-role").hasArg().argName("ARN")
                 .desc("the role Redshift COPY and the Spectrum schema use; overrides the spec's").build());
         options.addOption(Option.builder().longOpt("notify").hasArg().argName("sns:TOPIC_ARN")
@@ -63,6 +71,14 @@ record PublishOptions(String catalog, String gluePrefix, Optional<URI> awsEndpoi
     static Options dryRun(Options options) {
         options.addOption(Option.builder().longOpt("dry-run")
                 .desc("print what would be done (the SQL of every statement) and change nothing").build());
+        return locationRoot(options);
+    }
+
+    /** The option that places a local lake on S3 for the locations that DDL and dry runs print. */
+    static Options locationRoot(Options options) {
+        options.addOption(Option.builder().longOpt("location-root").hasArg().argName("s3://BUCKET/PREFIX")
+                .desc("for a local lake: where its folders would be on S3, for the LOCATION and COPY URLs that"
+                        + " DDL and --dry-run print").build());
         return options;
     }
 
@@ -98,9 +114,15 @@ record PublishOptions(String catalog, String gluePrefix, Optional<URI> awsEndpoi
             if (!u.startsWith("jdbc:redshift:") && !u.startsWith("jdbc:postgresql:")) {
                 throw new UserError("--redshift-url takes a jdbc:redshift: or jdbc:postgresql: URL");
             }
-            if (u.toLowerCase(Locale.ROOT).contains("password=")) {
-                throw new UserError("--redshift-url must not hold a password: set it in the environment"
-                        + " (STRATA_REDSHIFT_PASSWORD, or the spec's password_env)");
+            if (WarehouseConnections.carriesSecret(u)) {
+                throw new UserError("--redshift-url must not hold a password or access key: set the password in the"
+                        + " environment (STRATA_REDSHIFT_PASSWORD, or the spec's password_env) or use jdbc:redshift:iam://");
+            }
+        });
+        Optional<String> user = Optional.ofNullable(line.getOptionValue("redshift-user"));
+        user.ifPresent(u -> {
+            if (!u.matches("[A-Za-z_][A-Za-z0-9_$.@-]{0,127}")) {
+                throw new UserError("--redshift-user takes a database user name, not '" + u + "'");
             }
         });
         Optional<String> role = Optional.ofNullable(line.getOptionValue("iam-role"));
@@ -118,6 +140,9 @@ record PublishOptions(String catalog, String gluePrefix, Optional<URI> awsEndpoi
                 throw new UserError(e.getMessage());
             }
         });
-        return new PublishOptions(catalog, prefix, endpoint, region, url, role, notify, line.hasOption("dry-run"));
+        Optional<String> locationRoot = Optional.ofNullable(line.getOptionValue("location-root"));
+        locationRoot.ifPresent(dev.strata.etl.lake.LocationRoot::checkSyntax);
+        return new PublishOptions(catalog, prefix, endpoint, region, url, user, role, notify, locationRoot,
+                line.hasOption("dry-run"));
     }
 }

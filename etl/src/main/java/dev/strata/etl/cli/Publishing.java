@@ -90,7 +90,8 @@ final class Publishing implements AutoCloseable {
         Optional<CompletionNotices> notices = options.noticeTopic()
                 .map(t -> new CompletionNotices(aws.sns(), CompletionNotices.topicOf(t)));
         return new PublishTargets(catalog ? glue() : Optional.empty(), databases(spec, options.gluePrefix()), url,
-                options.iamRole(), WarehouseConnections.fromSystemEnvironment(), notices, runId, options.dryRun());
+                options.redshiftUser(), options.iamRole(), WarehouseConnections.fromSystemEnvironment(), notices,
+                options.locationRoot(), runId, options.dryRun());
     }
 
     @Override

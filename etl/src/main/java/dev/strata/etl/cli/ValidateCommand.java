@@ -12,7 +12,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** Checks a spec, and that its SQL files exist, without starting Spark. */
+/** Checks a spec, and that its SQL files exist, without starting Spark; says where its tables would be published. */
 final class ValidateCommand implements Command {
 
     @Override
@@ -22,7 +22,7 @@ final class ValidateCommand implements Command {
 
     @Override
     public String summary() {
-        return "check a pipeline spec (and its SQL files) without starting Spark";
+        return "check a pipeline spec (and its SQL files) without starting Spark; show where it publishes";
     }
 
     @Override
@@ -62,6 +62,7 @@ final class ValidateCommand implements Command {
         console.out().printf("ok: %s (pipeline %s: %d source(s), %s%d curated step(s))%n", spec.origin(), spec.name(),
                 spec.sources().size(), spec.identity().map(i -> "identity of " + i.entity() + " over "
                         + i.records().size() + " source(s), ").orElse(""), spec.curated().size());
+        new PublishSummary(spec).lines().forEach(console.out()::println);
         return 0;
     }
 }

@@ -27,6 +27,7 @@ import dev.strata.etl.UserError;
 import dev.strata.etl.curate.StagingArea;
 import dev.strata.etl.lake.DeltaTables;
 import dev.strata.etl.lake.Lake;
+import dev.strata.etl.lake.LocationRoot;
 import dev.strata.etl.run.RunLog;
 import dev.strata.etl.run.StageResult;
 import dev.strata.etl.spec.PipelineSpec;
@@ -189,6 +190,16 @@ public final class Publication {
             throw new UserError("loading Redshift needs an IAM role for COPY: give publish.redshift.iam_role in "
                     + spec.origin() + " or --iam-role ARN");
         }
+        LocationRoot locations = LocationRoot.of(lake, targets.locationRoot());
+        if (load && flavor == WarehouseFlavor.REDSHIFT && !targets.dryRun() && !locations.lakeOnS3()) {
+            throw new UserError("Redshift COPY reads the staged files from S3, but the lake " + lake.root()
+                    + " is local: publish from an s3a:// lake, or load PostgreSQL (a jdbc:postgresql: URL), which"
+                    + " takes the rows by INSERT");
+        }
+        if (load && flavor == WarehouseFlavor.REDSHIFT && targets.dryRun() && !locations.known()) {
+            throw new UserError("a dry run of a Redshift COPY from the local lake " + lake.root()
+                    + " needs --location-root s3://BUCKET/PREFIX: where the lake's folders would be on S3");
+        }
         StagingArea staging = new StagingArea(lake, spec.staging().orElse(spec.name()));
         Consumer<String> statements = sql -> log.info((targets.dryRun() ? "sql (dry run): " : "sql: ")
                 + sql.replaceAll("\\s+", " "));
@@ -209,8 +220,8 @@ public final class Publication {
                 long start = System.nanoTime();
                 TableEntry entry = e.getKey();
                 try {
-                    results.add(loadTable(spec, settings, e.getValue(), entry, staging, connection, flavor, role,
-                            targets, load, statements, log, start));
+                    results.add(loadTable(spec, settings, e.getValue(), entry, staging, locations, connection,
+                            flavor, role, targets, load, statements, log, start));
                 } catch (WarehouseLoadException | IllegalArgumentException failure) {
                     failed.add(entry.name().table());
                     log.warn("publish " + entry.name() + " into " + settings.schema() + "." + e.getValue().target()
@@ -241,33 +252,39 @@ public final class Publication {
     private Connection open(PublishTargets targets, PublishSpec.Redshift settings, String url) {
         boolean iam = url.toLowerCase(Locale.ROOT).startsWith("jdbc:redshift:iam:");
         try {
-            return targets.connections().open(url, settings.user(),
+            return targets.connections().open(url, targets.warehouseUser().or(settings::user),
                     iam ? Optional.empty() : Optional.of(settings.passwordEnv()));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new ServiceFailure(e.getMessage() + "; nothing was loaded", e);
         }
     }
 
     private StageResult loadTable(PipelineSpec spec, PublishSpec.Redshift settings, PublishSpec.Table table,
-            TableEntry entry, StagingArea staging, Connection connection, WarehouseFlavor flavor, Optional<String> role,
-            PublishTargets targets, boolean load, Consumer<String> statements, RunLog log, long start) {
+            TableEntry entry, StagingArea staging, LocationRoot locations, Connection connection, WarehouseFlavor flavor,
+            Optional<String> role, PublishTargets targets, boolean load, Consumer<String> statements, RunLog log,
+            long start) {
         Dataset<Row> rows = delta.read(entry.location());
         StructType schema = rows.schema();
         List<String> keys = table.keys().orElseGet(() -> Optional.ofNullable(entry.properties().get("strata.keys"))
                 .filter(k -> !k.isBlank()).map(k -> List.of(k.split(","))).orElse(List.of()));
         TableDefinition definition = new TableDefinition(settings.schema(), table.target(), schema,
                 entry.partitionColumns(), keys, layout(table), varcharLengths(rows, table.varchar()),
-                Optional.of(staging.location(entry.name().table())));
+                locations.locate(staging.location(entry.name().table())));
         if (targets.dryRun()) {
-            LoadPlan plan = flavor == WarehouseFlavor.REDSHIFT && role.isPresent()
-                    ? LoadPlan.fromManifest(definition, StagingArea.copyUrl(staging.manifest(entry.name().table())),
-                            role.get(), flavor)
+            Optional<String> manifest = locations.locate(staging.manifest(entry.name().table()))
+                    .map(StagingArea::copyUrl);
+            LoadPlan plan = flavor == WarehouseFlavor.REDSHIFT && role.isPresent() && manifest.isPresent()
+                    ? LoadPlan.fromManifest(definition, manifest.get(), role.get(), flavor)
                     : LoadPlan.withoutCopy(definition, flavor);
-            StageFill fill = flavor == WarehouseFlavor.REDSHIFT && role.isPresent() ? plan.copyFromManifest()
+            StageFill fill = plan.manifestUrl().isPresent() ? plan.copyFromManifest()
                     : new BatchInsert(java.util.Collections.emptyIterator());
             new RedshiftLoad(plan).statements(fill).forEach(statements);
-            return new StageResult("publish", "redshift:" + definition.schema() + "." + definition.name(), 0, 0, 0, 0,
-                    0, 0, seconds(start), Map.of(), "dry run: nothing staged or loaded");
+            StageResult planned = new StageResult("publish", "redshift:" + definition.schema() + "." + definition.name(),
+                    0, 0, 0, 0, 0, 0, seconds(start), Map.of(), "dry run: nothing staged or loaded");
+            log.stage(planned);
+            return planned;
         }
         StagingArea.StagedTable staged = staging.stage(entry.name().table(), rows);
         long count = spark.read().parquet(staged.location()).count();

@@ -116,9 +116,9 @@ final class PublishReader {
             if (!u.startsWith("${") && !u.startsWith("jdbc:redshift:") && !u.startsWith("jdbc:postgresql:")) {
                 redshift.get("url").problem("'" + u + "' is not a jdbc:redshift: or jdbc:postgresql: URL");
             }
-            if (u.toLowerCase(Locale.ROOT).contains("password=")) {
-                redshift.get("url").problem("must not hold a password: put it in the environment variable named by"
-                        + " password_env");
+            if (dev.strata.catalog.warehouse.WarehouseConnections.carriesSecret(u)) {
+                redshift.get("url").problem("must not hold a password or access key: put the password in the"
+                        + " environment variable named by password_env");
             }
         });
         String passwordEnv = redshift.get("password_env").text("STRATA_REDSHIFT_PASSWORD");

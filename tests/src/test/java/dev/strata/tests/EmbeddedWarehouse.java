@@ -1,0 +1,97 @@
+package dev.strata.tests;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A PostgreSQL server on 127.0.0.1 standing in for Redshift in the end-to-end tests: the CLI loads it through a
+ * {@code jdbc:postgresql:} URL as user {@code postgres}, which the server trusts (no password). A test class
+ * starts it and closes it.
+ */
+final class EmbeddedWarehouse implements AutoCloseable {
+
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedWarehouse(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static EmbeddedWarehouse start() {
+        try {
+            return new EmbeddedWarehouse(EmbeddedPostgres.builder()
+                    .setServerConfig("listen_addresses", "127.0.0.1").start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+        }
+    }
+
+    /** The URL the CLI is given: no user, no password. */
+    String url() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    }
+
+    /** The tables of a schema, sorted. */
+    List<String> tables(String schema) {
+        return rows("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema
+                + "' AND table_type = 'BASE TABLE' ORDER BY table_name");
+    }
+
+    /** Each table of a schema with its row count. */
+    Map<String, Long> counts(String schema) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : tables(schema)) {
+            counts.put(table, Long.parseLong(rows("SELECT COUNT(*) FROM \"" + schema + "\".\"" + table + "\"")
+                    .get(0)));
+        }
+        return counts;
+    }
+
+    /** The rows of a query, each as its values joined by {@code |} (null as {@code null}). */
+    List<String> rows(String sql) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            int width = rows.getMetaData().getColumnCount();
+            List<String> result = new ArrayList<>();
+            while (rows.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= width; i++) {
+                    row.append(i > 1 ? "|" : "").append(rows.getString(i));
+                }
+                result.add(row.toString());
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
+    void execute(String sql) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
