@@ -106,4 +106,80 @@ class CliMistakesTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(0);
         assertThat(run.out()).contains("ok:");
     }
+
+    @Test
+    void validateSaysWhereTheSpecPublishes() {
+        CliRun run = CliRun.of("validate", "--spec", "service_requests");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(0);
+        assertThat(run.out()).contains("publish to Glue (with --catalog glue): clean -> strata_service_requests_clean,"
+                + " quarantine -> strata_service_requests_quarantine, curated -> strata_service_requests;"
+                + " Spectrum tables <table>_spectrum in strata_service_requests\n");
+        assertThat(run.out()).contains("publish to Redshift: schema service_requests; url from --redshift-url;")
+                .contains("password from $STRATA_REDSHIFT_PASSWORD")
+                .contains("external schema service_requests_lake over strata_service_requests; 9 curated step(s)\n");
+        assertThat(run.out()).contains("  requests_by_month -> service_requests.requests_by_month: merge on month,"
+                + " dist all, sort month\n")
+                .contains("  busiest_departments -> service_requests.busiest_departments: replaced whole, dist auto\n");
+
+        CliRun omop = CliRun.of("validate", "--spec", "mimic_omop");
+        assertThat(omop.out()).contains("  measurement -> omop_cdm.measurement: replaced whole, dist key person_id,"
+                + " sort person_id, measurement_date\n");
+        CliRun cdp = CliRun.of("validate", "--spec", "cdp");
+        assertThat(cdp.out()).contains("  and the identity stage's tables customer_xref, customer_id_history,"
+                + " customer_links, customer_profile, customer_junk_identifiers, on their own keys");
+    }
+
+    @Test
+    void publishMistakesInTheSpecNameFieldAndProblem() throws Exception {
+        Path spec = dir.resolve("shop.yaml");
+        Files.writeString(spec, """
+                pipeline: shop
+                sources:
+                  - name: orders
+                    path: /tmp/none
+                    format: csv
+                    schema:
+                      - {name: id, type: long}
+                    keys: [id]
+                curated:
+                  - {name: totals, sql: shop/totals.sql, mode: replace}
+                publish:
+                  glue:
+                    databases: {raw: shop_raw}
+                  redshift:
+                    url: "jdbc:redshift://h:5439/dev;PWD=x"
+                    tables:
+                      - {name: totls}
+                      - {name: totals, dist_style: sideways}
+                """);
+        CliRun run = CliRun.of("validate", "--spec", spec.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains(spec + ": publish.glue.databases.raw: unknown zone 'raw'")
+                .contains(spec + ": publish.redshift.url: must not hold a password")
+                .contains(spec + ": publish.redshift.tables[0].name: 'totls' is not a curated step of this pipeline"
+                        + " (they are: totals)")
+                .contains(spec + ": publish.redshift.tables[1].dist_style: unknown dist_style 'sideways'")
+                .doesNotContain("\tat ").doesNotContain("PWD=x");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void publishOptionMistakesAreOneLine() {
+        String lake = dir.resolve("lake").toString();
+        assertOneLineMistake(CliRun.of("publish", "--spec", "service_requests", "--lake", lake, "--catalog", "hive"),
+                "--catalog takes local or glue, not 'hive'");
+        assertOneLineMistake(CliRun.of("redshift", "load", "--spec", "cdp", "--lake", lake, "--redshift-url",
+                "jdbc:postgresql://127.0.0.1:5432/dw?password=hunter2"), "--redshift-url must not hold a password");
+        assertOneLineMistake(CliRun.of("run", "--spec", "service_requests", "--lake", lake, "--notify",
+                "arn:aws:sns:us-east-1:123456789012:ready"), "--notify takes sns:TOPIC_ARN");
+        assertOneLineMistake(CliRun.of("publish", "--spec", "service_requests", "--lake", lake, "--table", "x"),
+                "--table x: the lake");
+        assertOneLineMistake(CliRun.of("redshift", "load", "--spec", "service_requests", "--lake", lake),
+                "redshift load needs a warehouse: --redshift-url JDBC_URL");
+        assertOneLineMistake(CliRun.of("catalog", "ddl", "--dialect", "oracle", "--lake", lake),
+                "--dialect takes athena, redshift or spectrum, not 'oracle'");
+        CliRun hidden = CliRun.of("redshift", "load", "--spec", "cdp", "--lake", lake, "--redshift-url",
+                "jdbc:postgresql://127.0.0.1:5432/dw?password=hunter2");
+        assertThat(hidden.err()).doesNotContain("hunter2");
+    }
 }

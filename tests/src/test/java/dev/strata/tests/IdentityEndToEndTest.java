@@ -255,4 +255,41 @@ class IdentityEndToEndTest {
         assertThat(files).as("files under " + folder).isPositive();
         return found;
     }
+
+    @Test
+    @Order(10)
+    void theCustomerTablesPublishToGlueAndLoadIntoPostgres() {
+        try (MotoAws aws = MotoAws.open(false); EmbeddedWarehouse warehouse = EmbeddedWarehouse.start()) {
+            PublishedLake published = PublishedLake.publish(lake, "cdp", "strata_cdp", "cdp", aws, warehouse);
+            assertThat(published.curatedTables()).containsExactly("customer_channels", "customer_id_history",
+                    "customer_junk_identifiers", "customer_links", "customer_profile", "customer_segments",
+                    "customer_xref");
+            assertThat(published.rows()).containsEntry("customer_xref", 30_641L);
+            assertThat(aws.tables("strata_cdp_clean")).extracting(t -> t.name()).contains("customer_records");
+            assertThat(new BigDecimal(warehouse.rows("SELECT SUM(revenue) FROM cdp.customer_profile").get(0)))
+                    .isEqualByComparingTo(new BigDecimal(query(lake,
+                            "select cast(sum(revenue) as string) from curated.customer_profile").get(0)));
+            assertThat(warehouse.rows("SELECT data_type FROM information_schema.columns WHERE table_schema = 'cdp'"
+                    + " AND table_name = 'customer_profile' AND column_name IN ('revenue', 'sources', 'last_seen')"
+                    + " ORDER BY column_name")).containsExactly("timestamp without time zone", "numeric", "jsonb");
+            assertThat(published.reload().err()).contains("redshift:cdp.customer_xref: read 30,641, written 30,641")
+                    .contains("merge on record_id: 30,641 staged, 0 new, 30,641 matched");
+            assertThat(published.publish().err()).doesNotContain(SALT);
+        }
+
+        Map<String, String> redshift = PublishEndToEndTest.ddl(lake, "--dialect", "redshift", "--zone", "curated");
+        assertThat(redshift.get("curated.customer_profile")).contains("  \"revenue\" DECIMAL(28,2),\n")
+                .contains("  \"sources\" SUPER,\n").contains("  \"first_seen\" TIMESTAMP,\n");
+        assertThat(redshift.get("curated.customer_xref")).contains("  \"record_id\" BIGINT NOT NULL,\n")
+                .contains("PRIMARY KEY (\"record_id\")");
+        assertThat(redshift.get("curated.customer_segments")).contains("  \"pct_revenue\" DECIMAL(35,2)\n")
+                .endsWith("DISTSTYLE ALL;");
+        Map<String, String> spectrum = PublishEndToEndTest.ddl(lake, "--dialect", "spectrum", "--location-root",
+                "s3://cdp-lake/retail");
+        assertThat(spectrum.keySet()).hasSize(7);
+        assertThat(spectrum.get("curated.customer_profile")).startsWith(
+                "CREATE EXTERNAL TABLE \"strata_cdp\".\"customer_profile_spectrum\" (")
+                .contains("  \"sources\" array<string>,\n").contains("  \"revenue\" decimal(28,2),\n")
+                .endsWith("LOCATION 's3://cdp-lake/retail/curated/customer_profile/_symlink_format_manifest/';");
+    }
 }

@@ -6,6 +6,7 @@ import dev.strata.etl.generate.mimic.MimicGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -109,5 +110,65 @@ class OmopEndToEndTest {
                 dir.resolve("nowhere").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--mimic").contains("is not a folder");
+    }
+
+    /** The OMOP CDM v5.4 tables the sample fills, and the vocabulary tables its subset holds. */
+    static final List<String> CDM_TABLES = List.of("person", "observation_period", "visit_occurrence",
+            "visit_detail", "condition_occurrence", "procedure_occurrence", "drug_exposure", "measurement",
+            "observation", "death", "specimen", "note", "location", "care_site", "provider", "cdm_source",
+            "source_to_concept_map", "condition_era", "drug_era", "concept", "vocabulary", "domain", "concept_class",
+            "concept_relationship", "relationship", "concept_ancestor");
+
+    @Test
+    @Order(7)
+    void everyCdmTablePublishesToGlueAndLoadsIntoPostgres() {
+        try (MotoAws aws = MotoAws.open(false); EmbeddedWarehouse warehouse = EmbeddedWarehouse.start()) {
+            PublishedLake published = PublishedLake.publish(lake, "mimic_omop", "strata_omop_cdm", "omop_cdm", aws,
+                    warehouse);
+            assertThat(published.curatedTables()).containsAll(CDM_TABLES).contains("omop_dq_results");
+            assertThat(published.rows()).containsEntry("person", 100L).containsEntry("visit_occurrence", 143L)
+                    .containsEntry("visit_detail", 170L);
+            assertThat(aws.tables("strata_omop_source")).extracting(t -> t.name())
+                    .contains("mimic_patients", "mimic_admissions", "vocab_concept");
+            assertThat(warehouse.rows("SELECT column_name, data_type FROM information_schema.columns WHERE"
+                    + " table_schema = 'omop_cdm' AND table_name = 'measurement' AND column_name IN"
+                    + " ('measurement_id', 'measurement_date', 'measurement_datetime', 'value_as_number',"
+                    + " 'measurement_source_value') ORDER BY column_name"))
+                    .containsExactly("measurement_date|date", "measurement_datetime|timestamp without time zone",
+                            "measurement_id|bigint", "measurement_source_value|character varying",
+                            "value_as_number|double precision");
+            assertThat(published.reload().err()).contains("redshift:omop_cdm.person: read 100, written 100")
+                    .contains("postgresql replace: 100 staged");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void catalogDdlPrintsTheCdmTablesInEachDialect() {
+        Map<String, String> redshift = PublishEndToEndTest.ddl(lake, "--dialect", "redshift", "--zone", "curated");
+        Map<String, String> spectrum = PublishEndToEndTest.ddl(lake, "--dialect", "spectrum", "--location-root",
+                "s3://omop-lake/mimic");
+        Map<String, String> athena = PublishEndToEndTest.ddl(lake, "--dialect", "athena", "--location-root",
+                "s3://omop-lake/mimic", "--zone", "curated");
+        for (String table : CDM_TABLES) {
+            assertThat(redshift.get("curated." + table)).as(table)
+                    .startsWith("CREATE TABLE IF NOT EXISTS \"omop_cdm\".\"" + table + "\" (");
+            assertThat(spectrum.get("curated." + table)).as(table)
+                    .startsWith("CREATE EXTERNAL TABLE \"strata_omop_cdm\".\"" + table + "_spectrum\" (")
+                    .endsWith("LOCATION 's3://omop-lake/mimic/curated/" + table + "/_symlink_format_manifest/';");
+            assertThat(athena.get("curated." + table)).as(table).contains("LOCATION 's3://omop-lake/mimic/curated/"
+                    + table + "'").endsWith("TBLPROPERTIES ('table_type'='DELTA');");
+        }
+        assertThat(redshift.get("curated.person")).contains("  \"person_id\" BIGINT,\n")
+                .contains("  \"birth_datetime\" TIMESTAMP,\n").contains("  \"year_of_birth\" INTEGER,\n")
+                .endsWith("DISTSTYLE KEY\nDISTKEY (\"person_id\")\nSORTKEY (\"person_id\");");
+        assertThat(redshift.get("curated.measurement")).contains("  \"measurement_date\" DATE,\n")
+                .contains("  \"measurement_datetime\" TIMESTAMP,\n")
+                .contains("  \"measurement_source_value\" VARCHAR(32),\n")
+                .contains("  \"value_as_number\" DOUBLE PRECISION,\n")
+                .endsWith("COMPOUND SORTKEY (\"person_id\", \"measurement_date\");");
+        assertThat(redshift.get("curated.concept")).contains("DISTSTYLE ALL");
+        assertThat(spectrum.get("curated.person")).contains("  \"birth_datetime\" timestamp,\n")
+                .contains("  \"person_source_value\" string,\n").doesNotContain("PARTITIONED BY");
     }
 }
