@@ -16,11 +16,12 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Database;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * moto's AWS API server (Glue, SNS, SQS) on 127.0.0.1 for the end-to-end tests, the options that point the CLI
+ * moto's AWS API server (Glue, SNS, SQS, S3) on 127.0.0.1 for the end-to-end tests, the options that point the CLI
  * at it, and clients that read back what the CLI published. While open, the JVM's {@code aws.accessKeyId} and
  * {@code aws.secretAccessKey} system properties hold moto's test credentials, which the CLI's default
  * credentials chain reads first; closing restores them.
@@ -34,6 +35,7 @@ final class MotoAws implements AutoCloseable {
     private final GlueClient glue;
     private final SnsClient sns;
     private final SqsClient sqs;
+    private final S3Client s3;
 
     private MotoAws(MotoServer moto) {
         this.moto = moto;
@@ -48,6 +50,8 @@ final class MotoAws implements AutoCloseable {
                 .region(Region.of(MotoServer.REGION)).credentialsProvider(credentials).build();
         sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).endpointOverride(moto.endpoint())
                 .region(Region.of(MotoServer.REGION)).credentialsProvider(credentials).build();
+        s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).endpointOverride(moto.endpoint())
+                .region(Region.of(MotoServer.REGION)).credentialsProvider(credentials).forcePathStyle(true).build();
     }
 
     /** The JVM's moto server, emptied when {@code reset}. */
@@ -74,6 +78,26 @@ final class MotoAws implements AutoCloseable {
 
     SqsClient sqs() {
         return sqs;
+    }
+
+    S3Client s3() {
+        return s3;
+    }
+
+    /** The endpoint, as {@code --s3-endpoint} and {@code --aws-endpoint} take it. */
+    String endpoint() {
+        return moto.endpoint().toString();
+    }
+
+    /** The S3 options that point the CLI's s3a lake at this server. */
+    List<String> s3Options() {
+        return List.of("--s3-endpoint", endpoint(), "--s3-region", MotoServer.REGION, "--s3-path-style");
+    }
+
+    /** The environment a CLI in a child JVM reads moto's credentials from, as a user's shell would hold them. */
+    static Map<String, String> credentialsEnvironment() {
+        return Map.of("AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY,
+                "AWS_REGION", MotoServer.REGION);
     }
 
     List<String> databases() {
@@ -107,6 +131,7 @@ final class MotoAws implements AutoCloseable {
         glue.close();
         sns.close();
         sqs.close();
+        s3.close();
         previous.forEach((property, value) -> {
             if (value == null) {
                 System.clearProperty(property);

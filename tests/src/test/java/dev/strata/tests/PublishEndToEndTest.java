@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.Table;
@@ -479,5 +480,56 @@ class PublishEndToEndTest {
                 "--notify takes sns:TOPIC_ARN");
         CliMistakesTest.assertOneLineMistake(publish("--redshift-url", warehouse.url(), "--location-root",
                 "https://bucket/x", "--dry-run"), "--location-root takes s3://BUCKET[/PREFIX]");
+    }
+
+    /**
+     * The same pipeline with its lake, input and spec on S3 (moto's, through s3a), in a child JVM that gets
+     * the credentials from its environment as a user's would: the same tables as the local lake, a rerun that
+     * copies and cleans nothing, and Glue tables whose locations are the lake's {@code s3://} folders.
+     */
+    @Test
+    @Order(11)
+    void aLakeOnS3HoldsTheSameTablesAsTheLocalOneAndARerunChangesNothing() throws IOException {
+        String bucket = "strata-e2e-lake";
+        aws.s3().createBucket(b -> b.bucket(bucket));
+        aws.s3().putObject(b -> b.bucket(bucket).key("specs/service_requests.yaml"), RequestBody.fromFile(spec));
+        try (Stream<Path> sample = Files.list(Repository.serviceRequestSample())) {
+            for (Path file : sample.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList()) {
+                aws.s3().putObject(b -> b.bucket(bucket).key("incoming/311/" + file.getFileName()),
+                        RequestBody.fromFile(file));
+            }
+        }
+        String s3Lake = "s3a://" + bucket + "/lake";
+        List<String> run = new ArrayList<>(List.of("run", "--spec", "s3a://" + bucket + "/specs/service_requests.yaml",
+                "--lake", s3Lake, "--input", "service_requests=s3a://" + bucket + "/incoming/311/", "--catalog", "glue"));
+        run.addAll(aws.s3Options());
+        run.addAll(aws.options());
+
+        CliRun first = CliRun.inChildJvm(MotoAws.credentialsEnvironment(), run.toArray(String[]::new));
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(aws.s3().listObjectsV2(b -> b.bucket(bucket).prefix("lake/curated/requests_by_month/_delta_log/"))
+                .contents()).isNotEmpty();
+        assertThat(aws.table(CURATED, "requests_by_month").storageDescriptor().location())
+                .isEqualTo("s3://" + bucket + "/lake/curated/requests_by_month");
+        assertThat(aws.partitions(CURATED, "requests_by_area_spectrum")).isNotEmpty().allSatisfy(p -> assertThat(
+                p.storageDescriptor().location()).startsWith("s3://" + bucket + "/lake/curated/requests_by_area/"
+                        + "_symlink_format_manifest/council_district="));
+
+        CliRun again = CliRun.inChildJvm(MotoAws.credentialsEnvironment(), run.toArray(String[]::new));
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.err()).contains("already ingested, nothing copied").contains("no new raw batches");
+
+        String counts = CURATED_TABLES.stream().map(t -> "select '" + t + "', count(*) from curated." + t)
+                .collect(Collectors.joining(" union all "));
+        List<String> query = new ArrayList<>(List.of("sql", counts, "--lake", s3Lake, "--format", "csv"));
+        query.addAll(aws.s3Options());
+        CliRun read = CliRun.inChildJvm(MotoAws.credentialsEnvironment(), query.toArray(String[]::new));
+        assertThat(read.exitCode()).as(read.toString()).isZero();
+        Map<String, Long> s3Counts = new TreeMap<>();
+        read.out().lines().skip(1).forEach(line -> {
+            int comma = line.lastIndexOf(',');
+            s3Counts.put(line.substring(0, comma), Long.parseLong(line.substring(comma + 1)));
+        });
+        assertThat(s3Counts).isEqualTo(deltaCounts);
     }
 }

@@ -111,7 +111,8 @@ public final class RunLog {
     /** The closing table: one line per stage and the ledger check for clean stages. */
     public synchronized String summary(String outcome) {
         StringBuilder out = new StringBuilder();
-        String format = "%-8s %-36s %12s %12s %12s %12s %10s %9s  %s%n";
+        int width = Math.max(36, stages.stream().mapToInt(s -> s.target().length()).max().orElse(0));
+        String format = "%-8s %-" + width + "s %12s %12s %12s %12s %10s %9s  %s%n";
         out.append(String.format(Locale.ROOT, "run %s  %s  %s  %.1fs%n", runId, command, outcome, elapsed()));
         out.append(String.format(Locale.ROOT, format, "stage", "target", "read", "written", "quarantined",
                 "duplicates", "merged", "seconds", "ledger"));
