@@ -18,6 +18,7 @@ import dev.strata.etl.run.RunLog;
 import dev.strata.etl.run.StageResult;
 import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.etl.spec.SourceSpec;
+import dev.strata.etl.views.EventHistory;
 import dev.strata.transforms.clean.CleanTransform;
 import dev.strata.transforms.clean.RecordColumns;
 import dev.strata.transforms.clean.Rule;
@@ -98,6 +99,12 @@ public final class CleanJob {
                     List.of());
 
             Dataset<Row> cleanRows = cleanRows(source, classified);
+            if (!pipeline.viewsOf(source.name()).isEmpty()) {
+                long changes = new EventHistory(spark, lake).record(source, cleanRows,
+                        pending.stream().map(BatchManifest::batchId).toList(), catalog, pipeline.name());
+                log.info("clean " + source.name() + ": " + String.format("%,d", changes)
+                        + " change(s) recorded in history." + source.target().table() + " for its views");
+            }
             WriteMetrics c = delta.merge(cleanRows, lake.cleanTable(source.target().table()), source.clean().keys(),
                     "NOT (t." + RecordColumns.ROW_HASH + " <=> s." + RecordColumns.ROW_HASH + ")",
                     source.target().partitionBy());

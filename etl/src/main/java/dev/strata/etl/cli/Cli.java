@@ -43,7 +43,8 @@ public final class Cli {
                 List.of(Stage.CLEAN)));
         add(new PipelineCommand("curate", "build the curated tables from the clean zone", List.of(Stage.CURATE)));
         add(new PipelineCommand("run", "ingest, clean, resolve identities (if the spec says how) and curate in one go",
-                List.of(Stage.INGEST, Stage.CLEAN, Stage.IDENTITY, Stage.CURATE)));
+                List.of(Stage.INGEST, Stage.CLEAN, Stage.IDENTITY, Stage.CURATE, Stage.VIEWS)));
+        add(new ViewsCommand());
         add(new ValidateCommand());
         add(new RunsCommand());
         add(new SqlCommand());

@@ -63,7 +63,7 @@ final class DemoCommand implements Command {
             SqlRoot sqlRoot = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), context.lake());
             int code = PipelineCommand.runPipeline(context, spec, sqlRoot,
                     Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0)), console, "demo",
-                    List.of(Stage.INGEST, Stage.CLEAN, Stage.CURATE));
+                    List.of(Stage.INGEST, Stage.CLEAN, Stage.CURATE, Stage.VIEWS));
             new SessionTables(context.spark(), context.catalog()).bindAll();
             for (Map.Entry<String, String> answer : ANSWERS) {
                 Dataset<Row> result = context.spark().sql(answer.getValue());

@@ -47,10 +47,7 @@ final class SqlCommand implements Command {
         }
         String query = String.join(" ", args);
         int max = (int) CommonOptions.number(line, "max-rows", 100, 1);
-        String format = line.getOptionValue("format", "table");
-        if (!format.equals("table") && !format.equals("csv")) {
-            throw new UserError("--format must be table or csv, not '" + format + "'");
-        }
+        String format = format(line);
         try (Context context = new Context("strata sql", line)) {
             int tables = new SessionTables(context.spark(), context.catalog()).bindAll();
             Dataset<Row> result;
@@ -63,28 +60,41 @@ final class SqlCommand implements Command {
                 }
                 throw e;
             }
-            List<String> header = List.of(result.columns());
-            List<Row> rows = result.limit(max + 1).collectAsList();
-            List<List<String>> cells = new ArrayList<>();
-            for (Row row : rows.subList(0, Math.min(max, rows.size()))) {
-                List<String> values = new ArrayList<>();
-                for (int i = 0; i < row.size(); i++) {
-                    values.add(row.isNullAt(i) ? (format.equals("csv") ? "" : "NULL") : String.valueOf(row.get(i)));
-                }
-                cells.add(values);
-            }
-            if (format.equals("csv")) {
-                console.out().println(String.join(",", header));
-                for (List<String> values : cells) {
-                    console.out().println(String.join(",", values.stream().map(SqlCommand::csv).toList()));
-                }
-            } else {
-                console.out().print(TextTable.render(header, cells));
-                console.out().printf("(%d row%s%s)%n", cells.size(), cells.size() == 1 ? "" : "s",
-                        rows.size() > max ? ", more not shown; use --max-rows" : "");
-            }
+            print(result, max, format, console);
             return 0;
         }
+    }
+
+    /** Prints up to {@code max} rows as a text table or as CSV; shared by every command that shows rows. */
+    static void print(Dataset<Row> result, int max, String format, Console console) {
+        List<String> header = List.of(result.columns());
+        List<Row> rows = result.limit(max + 1).collectAsList();
+        List<List<String>> cells = new ArrayList<>();
+        for (Row row : rows.subList(0, Math.min(max, rows.size()))) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                values.add(row.isNullAt(i) ? (format.equals("csv") ? "" : "NULL") : String.valueOf(row.get(i)));
+            }
+            cells.add(values);
+        }
+        if (format.equals("csv")) {
+            console.out().println(String.join(",", header));
+            for (List<String> values : cells) {
+                console.out().println(String.join(",", values.stream().map(SqlCommand::csv).toList()));
+            }
+        } else {
+            console.out().print(TextTable.render(header, cells));
+            console.out().printf("(%d row%s%s)%n", cells.size(), cells.size() == 1 ? "" : "s",
+                    rows.size() > max ? ", more not shown; use --max-rows" : "");
+        }
+    }
+
+    static String format(CommandLine line) {
+        String format = line.getOptionValue("format", "table");
+        if (!format.equals("table") && !format.equals("csv")) {
+            throw new UserError("--format must be table or csv, not '" + format + "'");
+        }
+        return format;
     }
 
     private static String csv(String value) {

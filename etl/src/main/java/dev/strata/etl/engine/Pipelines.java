@@ -12,6 +12,8 @@ import dev.strata.etl.run.RunLog;
 import dev.strata.etl.run.StageResult;
 import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.etl.spec.SourceSpec;
+import dev.strata.etl.spec.ViewSpec;
+import dev.strata.etl.views.ViewLayers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,7 +29,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Pipelines {
 
     /** The stages, in the order {@code run} takes them; identity runs only for a spec with an identity section. */
-    public enum Stage { INGEST, CLEAN, IDENTITY, CURATE }
+    public enum Stage { INGEST, CLEAN, IDENTITY, CURATE, VIEWS }
 
     private final SparkSession spark;
     private final Lake lake;
@@ -68,6 +70,7 @@ public final class Pipelines {
                         results.addAll(new CurateJob(requireSpark(), lake, catalog, sqlRoot).run(spec, log));
                     }
                 }
+                case VIEWS -> spec.views().forEach(v -> results.add(views(spec, v, log)));
             }
         }
         return results;
@@ -101,6 +104,18 @@ public final class Pipelines {
 
     private StageResult clean(PipelineSpec spec, SourceSpec source, RunLog log) {
         return new CleanJob(requireSpark(), lake, catalog, raw).run(spec, source, log);
+    }
+
+    /** A view's first run builds its batch layer; later runs add what arrived to its speed layer. */
+    private StageResult views(PipelineSpec spec, ViewSpec view, RunLog log) {
+        ViewLayers layers = new ViewLayers(requireSpark(), lake, catalog, spec);
+        ViewLayers.LayerResult r = layers.watermark(view).isEmpty() ? layers.batch(view, java.util.Optional.empty())
+                : layers.speed(view);
+        StageResult stage = new StageResult("views", "views." + view.name(), r.historyRows(), r.servedRows(), 0, 0,
+                0, 0, r.seconds(), Map.of(), r.layer() + " layer; watermark " + r.watermark().map(String::valueOf)
+                .orElse("none") + ", serving covers to " + r.coveredTo().map(String::valueOf).orElse("nothing"));
+        log.stage(stage);
+        return stage;
     }
 
     private static Set<String> referencedTables(SourceSpec source) {

@@ -80,6 +80,16 @@ public final class Lake {
         return root + "/curated/" + table;
     }
 
+    /** The append-only event history of a clean table: the master data set of its views. */
+    public String historyTable(String table) {
+        return root + "/history/" + table;
+    }
+
+    /** The folder of a view's layers: batch, speed, serving and the speed layer's checkpoint. */
+    public String view(String pipeline, String view) {
+        return root + "/views/" + pipeline + "/" + view;
+    }
+
     public String runs() {
         return root + "/_runs";
     }

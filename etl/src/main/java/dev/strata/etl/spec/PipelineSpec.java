@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * @param staging an area under {@code <lake>/staging/} where curated tables are also written as Parquet
  * @param identity identity resolution over the clean tables, run between clean and curate
  * @param publish where the tables are published after a run (Glue, Redshift)
+ * @param views Lambda-architecture views over the sources' event histories
  */
 public record PipelineSpec(String name, String description, String origin, Map<String, String> variables,
         List<SourceSpec> sources, List<CuratedStep> curated, Optional<String> staging, Optional<IdentitySpec> identity,
-        PublishSpec publish) {
+        PublishSpec publish, List<ViewSpec> views) {
 
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z][a-z0-9_]*)}");
 
@@ -33,6 +34,22 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         Objects.requireNonNull(staging, "staging is null");
         Objects.requireNonNull(identity, "identity is null");
         Objects.requireNonNull(publish, "publish is null");
+        views = List.copyOf(Objects.requireNonNull(views, "views is null"));
+    }
+
+    public PipelineSpec(String name, String description, String origin, Map<String, String> variables,
+            List<SourceSpec> sources, List<CuratedStep> curated, Optional<String> staging,
+            Optional<IdentitySpec> identity, PublishSpec publish) {
+        this(name, description, origin, variables, sources, curated, staging, identity, publish, List.of());
+    }
+
+    /** The views over a source's events. */
+    public List<ViewSpec> viewsOf(String sourceName) {
+        return views.stream().filter(v -> v.source().equals(sourceName)).toList();
+    }
+
+    public Optional<ViewSpec> view(String viewName) {
+        return views.stream().filter(v -> v.name().equals(viewName)).findFirst();
     }
 
     public PipelineSpec(String name, String description, String origin, Map<String, String> variables,
@@ -55,7 +72,8 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         List<SourceSpec> replaced = sources.stream()
                 .map(s -> inputs.containsKey(s.name()) ? s.withPath(inputs.get(s.name())) : s)
                 .toList();
-        return new PipelineSpec(name, description, origin, variables, replaced, curated, staging, identity, publish);
+        return new PipelineSpec(name, description, origin, variables, replaced, curated, staging, identity, publish,
+                views);
     }
 
     /**
@@ -75,7 +93,7 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         merged.putAll(values);
         List<SourceSpec> resolved = sources.stream().map(s -> s.withPath(substitute(s.path(), merged))).toList();
         return new PipelineSpec(name, description, origin, merged, resolved, curated, staging, identity,
-                publish.map(text -> substitute(text, merged)));
+                publish.map(text -> substitute(text, merged)), views);
     }
 
     static String substitute(String text, Map<String, String> values) {
