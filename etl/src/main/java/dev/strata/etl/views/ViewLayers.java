@@ -47,6 +47,8 @@ import org.apache.spark.sql.streaming.Trigger;
  */
 public final class ViewLayers {
 
+    /** Spark setting: history files per speed micro-batch (Delta's default is 1000). */
+    public static final String MAX_FILES_PER_TRIGGER = "spark.strata.views.maxFilesPerTrigger";
     private static final String WATERMARK = "watermark=";
     private static final String COVERED = "covered_to=";
 
@@ -176,8 +178,12 @@ public final class ViewLayers {
             seen[0] += micro.count();
         };
         try {
-            StreamingQuery query = spark.readStream().format("delta").load(history.location(source(view)))
-                    .writeStream().queryName("strata_speed_" + view.name()).trigger(Trigger.AvailableNow())
+            org.apache.spark.sql.streaming.DataStreamReader reader = spark.readStream().format("delta");
+            String perTrigger = spark.conf().get(MAX_FILES_PER_TRIGGER, "");
+            if (!perTrigger.isBlank()) {
+                reader = reader.option("maxFilesPerTrigger", perTrigger);
+            }
+            StreamingQuery query = reader.load(history.location(source(view))).writeStream().queryName("strata_speed_" + view.name()).trigger(Trigger.AvailableNow())
                     .option("checkpointLocation", checkpoint(view)).foreachBatch(landing).start();
             query.awaitTermination();
         } catch (TimeoutException e) {
