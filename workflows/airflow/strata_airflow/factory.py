@@ -1,13 +1,18 @@
-"""Builds one DAG per pipeline spec: its stages as tasks, on EMR Serverless or on this machine.
+"""Builds the DAGs of each pipeline spec: its stages as tasks, on EMR Serverless or on this machine.
 
 ``pipeline_dag("service_requests")`` reads the spec (the same YAML the jar reads) and
 ``strata_dags.yaml``, and returns a DAG whose tasks are, as the spec asks:
 
-    ingest → clean → [identity] → curate → [report] → publish → warehouse gate → load_<table> …
+    ingest → clean → [identity] → curate → [report] → publish → warehouse gate → load_<table> … → [views]
 
 One task per stage and one per warehouse table, so a table that fails to load is retried alone. A stage
-is a :class:`Stage`: a task id, the Strata command and the setting that bounds its time; a later stage
-(the views' batch layer, say) is one more entry in :func:`stages`.
+is a :class:`Stage`: a task id, the Strata command and the setting that bounds its time.
+
+A spec with a ``views:`` section gets two more DAGs (:func:`views_dags`): ``strata_<pipeline>_views_batch``
+recomputes the batch layer once a day, ``strata_<pipeline>_views_speed`` runs the speed layer every 15
+minutes. Their tasks and the pipeline DAG's ``views`` task share one pool of one slot,
+``strata_views_<pipeline>``, so no two of them run at once; the jar takes the pipeline's lock in the lake as
+well, and ``--wait`` makes a run wait for it rather than fail. :func:`pipeline_dags` returns all of them.
 """
 
 from __future__ import annotations
@@ -38,17 +43,33 @@ class Stage:
     command: Command
     timeout: str  # the key of its timeout in strata_dags.yaml
     table: str | None = None
+    pool: str | None = None  # the views' pool: one views task of a pipeline at a time
+    trigger_rule: str | None = None
+
+
+def views_pool(pipeline: str) -> str:
+    """The Airflow pool (one slot) every views task of a pipeline runs in."""
+    return f"strata_views_{pipeline}"
+
+
+WATERMARK = "{{ data_interval_end.strftime('%Y-%m-%dT%H:%M:%SZ') }}"
+
+
+def views_stage(spec: PipelineSpec, schedule: PipelineSchedule, settings: DagSettings, layer: str,
+                task_id: str, watermark: str | None = None) -> Stage:
+    """``strata views batch|speed``: the spec and the lake's options (views take no catalog options)."""
+    arguments = _pipeline_options(spec, schedule) + _lake_options(settings)
+    if watermark:
+        arguments.append(option("watermark", watermark))
+    return Stage(task_id, Command(("views", layer), tuple(arguments)), "speed" if layer == "speed" else "views",
+                 pool=views_pool(spec.name))
 
 
 def stages(spec: PipelineSpec, schedule: PipelineSchedule, settings: DagSettings) -> list[Stage]:
     """The pipeline's stages in order, each with its full command line (templates)."""
     lake = _lake_options(settings)
     catalog = _catalog_options(settings)
-    pipeline = [option("spec", "{{ strata_spec('%s') }}" % spec.name)]
-    pipeline += [option("input", f"{source}={slice_template(pattern)}") for source, pattern in schedule.inputs.items()]
-    pipeline += [option("var", f"{name}={slice_template(value)}") for name, value in schedule.variables.items()]
-    pipeline += [option("sql-root", setting("sql_root", ""))]
-    run = pipeline + lake + catalog
+    run = _pipeline_options(spec, schedule) + lake + catalog
 
     result = [Stage("ingest", Command(("ingest",), tuple(run)), "ingest"),
               Stage("clean", Command(("clean",), tuple(run)), "clean")]
@@ -72,7 +93,18 @@ def stages(spec: PipelineSpec, schedule: PipelineSchedule, settings: DagSettings
         result.append(Stage(table, Command(("redshift", "load"),
                                                      tuple([option("table", table)] + run + warehouse)),
                             "load", table=table))
+    if spec.has_views:
+        # the serving layer, once the run's batch is in: every view's batch layer again, over all the history
+        result.append(views_stage(spec, schedule, settings, "batch", "views"))
     return result
+
+
+def _pipeline_options(spec: PipelineSpec, schedule: PipelineSchedule) -> list[str]:
+    pipeline = [option("spec", "{{ strata_spec('%s') }}" % spec.name)]
+    pipeline += [option("input", f"{source}={slice_template(pattern)}") for source, pattern in schedule.inputs.items()]
+    pipeline += [option("var", f"{name}={slice_template(value)}") for name, value in schedule.variables.items()]
+    pipeline += [option("sql-root", setting("sql_root", ""))]
+    return pipeline
 
 
 def _lake_options(settings: DagSettings) -> list[str]:
@@ -90,6 +122,15 @@ def _catalog_options(settings: DagSettings) -> list[str]:
             option("aws-endpoint", setting("aws_endpoint", "")), option("aws-region", setting("aws_region", ""))]
 
 
+def pipeline_dags(pipeline: str, *, settings: DagSettings | None = None, mode: str | None = None) -> dict[str, DAG]:
+    """Every DAG of one pipeline by id: ``strata_<pipeline>``, and its views DAGs when the spec has views.
+    A DAG file puts them in its globals, where Airflow finds them."""
+    settings = settings or DagSettings.load(mode=mode)
+    dags = [pipeline_dag(pipeline, settings=settings)]
+    dags += views_dags(pipeline, settings=settings)
+    return {dag.dag_id: dag for dag in dags}
+
+
 def pipeline_dag(pipeline: str, *, settings: DagSettings | None = None, mode: str | None = None) -> DAG:
     """The DAG of one pipeline, named ``strata_<pipeline>``."""
     settings = settings or DagSettings.load(mode=mode)
@@ -97,6 +138,70 @@ def pipeline_dag(pipeline: str, *, settings: DagSettings | None = None, mode: st
     spec = find_spec(pipeline, list(settings.spec_folders))
     plan = stages(spec, schedule, settings)
 
+    dag = _dag(f"strata_{pipeline}", spec.description or f"Strata pipeline {pipeline}", schedule.schedule,
+               spec, schedule, settings, tags=[pipeline])
+    with dag:
+        tasks = {}
+        previous = None
+        application = _application_tasks(settings, pipeline) if settings.mode == "emr" else None
+        loads = [s for s in plan if s.table]
+        chained = [s for s in plan if not s.table and s.task_id != "views"]
+        views = [s for s in plan if s.task_id == "views"]
+        for stage in chained:
+            operator = _operator(stage, settings, schedule, pipeline)
+            tasks[stage.task_id] = operator
+            if previous is not None:
+                previous >> operator
+            previous = operator
+        if loads:
+            gate = warehouse_configured.override(task_id="warehouse")(variable=settings.variable)
+            previous >> gate
+            previous = []
+            with TaskGroup("load", tooltip="one warehouse load per curated table"):
+                for stage in loads:
+                    load = _operator(stage, settings, schedule, pipeline)
+                    gate >> load
+                    tasks[load.task_id] = load
+                    previous.append(load)
+        for stage in views:
+            # last: after the loads, whether they ran or the gate skipped them, but not after a failed one
+            operator = _operator(stage, settings, schedule, pipeline, trigger_rule="none_failed")
+            tasks[stage.task_id] = operator
+            previous >> operator
+        _wire_application(application, tasks)
+    return dag
+
+
+def views_dags(pipeline: str, *, settings: DagSettings | None = None, mode: str | None = None) -> list[DAG]:
+    """The views' batch DAG (daily) and speed DAG (every 15 minutes) of a spec with views; none without.
+
+    Both allow one run at a time and put their task in the pipeline's views pool (one slot), which the
+    pipeline DAG's ``views`` task shares: a speed run never overlaps a batch run. The batch run absorbs the
+    history up to its data interval's end (``--watermark``), so a rerun of a day recomputes the same rows.
+    """
+    settings = settings or DagSettings.load(mode=mode)
+    schedule = settings.schedule_of(pipeline)
+    spec = find_spec(pipeline, list(settings.spec_folders))
+    if not spec.has_views:
+        return []
+    result = []
+    for layer, cron, watermark, what in (
+            ("batch", schedule.views_batch_schedule, WATERMARK, "recomputes the batch layer of"),
+            ("speed", schedule.views_speed_schedule, None, "runs the speed layer of")):
+        dag = _dag(f"strata_{pipeline}_views_{layer}", f"Strata {what} the views of {pipeline}", cron, spec,
+                   schedule, settings, tags=[pipeline, "views", layer])
+        with dag:
+            tasks = {layer: _operator(views_stage(spec, schedule, settings, layer, layer, watermark), settings,
+                                      schedule, pipeline)}
+            # a speed run every 15 minutes leaves the application to its idle auto-stop; a created one is deleted
+            if settings.mode == "emr" and (layer == "batch" or settings.application == "create"):
+                _wire_application(_application_tasks(settings, f"{pipeline}-views-{layer}"), tasks)
+        result.append(dag)
+    return result
+
+
+def _dag(dag_id: str, description: str, cron: str | None, spec: PipelineSpec, schedule: PipelineSchedule,
+         settings: DagSettings, tags: list[str]) -> DAG:
     default_args = {
         "owner": "strata",
         "retries": settings.retries,
@@ -106,11 +211,11 @@ def pipeline_dag(pipeline: str, *, settings: DagSettings | None = None, mode: st
         "on_failure_callback": callbacks.report_failure,
         "on_retry_callback": callbacks.report_retry,
     }
-    dag = DAG(
-        dag_id=f"strata_{pipeline}",
-        description=spec.description or f"Strata pipeline {pipeline}",
+    return DAG(
+        dag_id=dag_id,
+        description=description,
         doc_md=_doc(spec, settings),
-        schedule=_timetable(schedule.schedule),
+        schedule=_timetable(cron),
         start_date=schedule.start_date,
         catchup=False,
         # Every stage of a pipeline holds the pipeline's lock in the lake, so two runs, or two loads of one
@@ -120,43 +225,26 @@ def pipeline_dag(pipeline: str, *, settings: DagSettings | None = None, mode: st
         default_args=default_args,
         user_defined_macros={**MACROS, "strata_variable": settings.variable},
         params={name: Param(None, type=["null", "string"], description=text) for name, text in SETTINGS.items()},
-        tags=["strata", pipeline, settings.mode, *schedule.tags],
+        tags=["strata", *tags, settings.mode, *schedule.tags],
         render_template_as_native_obj=False,
     )
-    with dag:
-        tasks = {}
-        previous = None
-        application = None
-        if settings.mode == "emr":
-            application = _application_tasks(settings, pipeline)
-        loads = [s for s in plan if s.table]
-        for stage in (s for s in plan if not s.table):
-            operator = _operator(stage, settings, schedule, pipeline, application)
-            tasks[stage.task_id] = operator
-            if previous is not None:
-                previous >> operator
-            previous = operator
-        if loads:
-            gate = warehouse_configured.override(task_id="warehouse")(variable=settings.variable)
-            previous >> gate
-            with TaskGroup("load", tooltip="one warehouse load per curated table"):
-                for stage in loads:
-                    load = _operator(stage, settings, schedule, pipeline, application)
-                    gate >> load
-                    tasks[load.task_id] = load
-        if application is not None:
-            setup, teardown = application
-            first = tasks["ingest"]
-            if setup is not None:
-                setup >> first
-            if teardown is not None:
-                leaves = [t for t in tasks.values() if not t.downstream_list]
-                leaves >> teardown
-                if setup is not None:
-                    teardown.as_teardown(setups=setup)
-                else:
-                    teardown.as_teardown()
-    return dag
+
+
+def _wire_application(application, tasks: dict) -> None:
+    """Setup before the first task and teardown after the last ones, when the DAG manages the application."""
+    if application is None:
+        return
+    setup, teardown = application
+    first = next(iter(tasks.values()))
+    if setup is not None:
+        setup >> first
+    if teardown is not None:
+        leaves = [t for t in tasks.values() if not t.downstream_list]
+        leaves >> teardown
+        if setup is not None:
+            teardown.as_teardown(setups=setup)
+        else:
+            teardown.as_teardown()
 
 
 @task.short_circuit(ignore_downstream_trigger_rules=False)
@@ -172,7 +260,8 @@ def warehouse_configured(variable: str, **context) -> bool:
     return bool(url)
 
 
-def _operator(stage: Stage, settings: DagSettings, schedule: PipelineSchedule, pipeline: str, application):
+def _operator(stage: Stage, settings: DagSettings, schedule: PipelineSchedule, pipeline: str,
+              trigger_rule: str | None = None):
     minutes = schedule.timeouts[stage.timeout]
     common = {
         "task_id": stage.task_id,
@@ -181,6 +270,10 @@ def _operator(stage: Stage, settings: DagSettings, schedule: PipelineSchedule, p
         "doc_md": f"`strata {stage.command.name}` for pipeline `{pipeline}`"
                   + (f", table `{stage.table}`" if stage.table else ""),
     }
+    if stage.pool:
+        common.update(pool=stage.pool, pool_slots=1)
+    if trigger_rule:
+        common["trigger_rule"] = trigger_rule
     if settings.mode == "local":
         from strata_airflow.local import StrataCliOperator
 

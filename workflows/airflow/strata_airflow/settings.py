@@ -15,7 +15,9 @@ import yaml
 
 MODES = ("emr", "local")
 APPLICATION_MODES = ("existing", "stop_after", "create")
-STAGE_TIMEOUTS = ("ingest", "clean", "identity", "curate", "report", "publish", "load")
+STAGE_TIMEOUTS = ("ingest", "clean", "identity", "curate", "report", "publish", "load", "views", "speed")
+VIEWS_BATCH_SCHEDULE = "@daily"
+VIEWS_SPEED_SCHEDULE = "*/15 * * * *"
 REPOSITORY_SPECS = Path(__file__).resolve().parents[3] / "etl" / "src" / "main" / "resources" / "pipelines"
 
 
@@ -36,6 +38,8 @@ class PipelineSchedule:
     strict: bool
     timeouts: dict[str, int]
     tags: tuple[str, ...]
+    views_batch_schedule: str = VIEWS_BATCH_SCHEDULE
+    views_speed_schedule: str = VIEWS_SPEED_SCHEDULE
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ class DagSettings:
         if application not in APPLICATION_MODES:
             raise SettingsError(f"{path}: application: {application!r} is not one of {', '.join(APPLICATION_MODES)}")
         defaults = raw.get("defaults") or {}
-        timeouts = {**{s: 60 for s in STAGE_TIMEOUTS}, **(defaults.get("timeouts") or {})}
+        timeouts = {**{s: 60 for s in STAGE_TIMEOUTS}, "speed": 15, **(defaults.get("timeouts") or {})}
         _check_timeouts(path, "defaults.timeouts", timeouts)
         folders = []
         if os.environ.get("STRATA_SPECS_DIR"):
@@ -87,6 +91,9 @@ class DagSettings:
             _check_timeouts(path, f"pipelines.{name}.timeouts", own)
             start = entry.get("start_date", "2024-01-01")
             start = start if isinstance(start, datetime) else datetime.fromisoformat(str(start))
+            views = entry.get("views") or {}
+            if not isinstance(views, dict) or set(views) - {"batch", "speed"}:
+                raise SettingsError(f"{path}: pipelines.{name}.views: give batch: and speed: schedules, nothing else")
             pipelines[name] = PipelineSchedule(
                 name=name,
                 schedule=entry.get("schedule", "@daily"),
@@ -97,6 +104,8 @@ class DagSettings:
                 strict=bool(entry.get("strict", False)),
                 timeouts=own,
                 tags=tuple(entry.get("tags") or ()),
+                views_batch_schedule=str(views.get("batch", VIEWS_BATCH_SCHEDULE)),
+                views_speed_schedule=str(views.get("speed", VIEWS_SPEED_SCHEDULE)),
             )
         return DagSettings(
             path=path,

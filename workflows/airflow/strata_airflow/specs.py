@@ -34,6 +34,11 @@ class PipelineSpec:
     identity_entity: str | None
     curated_tables: tuple[str, ...]
     warehouse_tables: tuple[str, ...]
+    views: tuple[str, ...] = ()
+
+    @property
+    def has_views(self) -> bool:
+        return bool(self.views)
 
     @property
     def has_identity(self) -> bool:
@@ -67,7 +72,16 @@ class PipelineSpec:
             identity_entity=entity,
             curated_tables=produced,
             warehouse_tables=_warehouse_tables(spec, produced),
+            views=_views(path, spec),
         )
+
+
+def _views(path: Path, spec: dict) -> tuple[str, ...]:
+    """The names of the spec's views (its ``views:`` list); the jar checks the rest of each definition."""
+    views = spec.get("views") or []
+    if not isinstance(views, list) or not all(isinstance(v, dict) and isinstance(v.get("name"), str) for v in views):
+        raise SpecError(f"{path}: views: a list of views, each with a name")
+    return tuple(v["name"] for v in views)
 
 
 def _warehouse_tables(spec: dict, produced: tuple[str, ...]) -> tuple[str, ...]:

@@ -55,7 +55,7 @@ def test_dag_test_runs_the_service_request_pipeline_end_to_end(tmp_path, monkeyp
 
     # the run's slice: the data interval's start names the input folder that was ingested
     records = [json.loads(p.read_text()) for p in sorted((lake / "_runs").glob("*.json"))]
-    assert sorted(r["command"] for r in records) == ["clean", "curate", "ingest", "publish"]
+    assert {"clean", "curate", "ingest", "publish"} <= {r["command"] for r in records}
     assert {r["outcome"] for r in records} == {"succeeded"}
     ingest = next(r for r in records if r["command"] == "ingest")
     assert any("2024-03-01" in str(i) for i in ingest["inputs"]), ingest["inputs"]
