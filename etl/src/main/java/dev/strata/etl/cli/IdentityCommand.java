@@ -27,12 +27,13 @@ final class IdentityCommand implements Command {
 
     @Override
     public String summary() {
-        return "identity resolution: identity run | explain A B | evaluate --truth COLUMN | pii-report";
+        return "identity resolution: identity run | resolve | explain A B | evaluate --truth COLUMN | pii-report";
     }
 
     @Override
     public String usage() {
         return "run [--full] [--spec NAME|FILE] [--lake PATH]\n"
+                + "       strata identity resolve [--full] [--spec NAME|FILE] [--lake PATH]   (the identity stage alone)\n"
                 + "       strata identity explain SOURCE:KEY SOURCE:KEY [--show-values] [--spec ...]\n"
                 + "       strata identity evaluate --truth COLUMN [--spec ...]\n"
                 + "       strata identity evaluate --febrl FILE [--febrl FILE]\n"
@@ -57,7 +58,7 @@ final class IdentityCommand implements Command {
     public int execute(CommandLine line, Console console) {
         List<String> args = line.getArgList();
         if (args.isEmpty()) {
-            throw new UserError("name what to do: identity run, explain, evaluate or pii-report");
+            throw new UserError("name what to do: identity run, resolve, explain, evaluate or pii-report");
         }
         String action = args.get(0);
         if (action.equals("evaluate") && line.hasOption("febrl")) {
@@ -78,6 +79,16 @@ final class IdentityCommand implements Command {
                                 Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0)), console, "identity run",
                                 List.of(Stage.INGEST, Stage.CLEAN, Stage.IDENTITY, Stage.CURATE), line.hasOption("full"),
                                 publishing, true);
+                    }
+                }
+                case "resolve" -> {
+                    // the identity stage alone, over what clean holds: a scheduler runs it between clean and curate
+                    expectArguments(args, 1, "identity resolve takes no arguments");
+                    SqlRoot sqlRoot = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), context.lake());
+                    try (Publishing publishing = new Publishing(spec, PublishOptions.parse(line))) {
+                        return PipelineCommand.runPipeline(context, spec, sqlRoot,
+                                Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0)), console, "identity resolve",
+                                List.of(Stage.IDENTITY), line.hasOption("full"), publishing, false);
                     }
                 }
                 case "explain" -> {
@@ -109,7 +120,7 @@ final class IdentityCommand implements Command {
                             && !l.check().equals("not built yet") && !l.check().startsWith("check the")) ? 3 : 0;
                 }
                 default -> throw new UserError("unknown identity action '" + action
-                        + "'; use run, explain, evaluate or pii-report");
+                        + "'; use run, resolve, explain, evaluate or pii-report");
             }
         }
     }

@@ -35,7 +35,8 @@ final class OmopCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--mimic DIR] [--vocab DIR] [--mappings DIR] [--lake PATH] [--note-text] [--strict]";
+        return "[--mimic DIR] [--vocab DIR] [--mappings DIR] [--lake PATH] [--note-text] [--strict]\n"
+                + "       strata omop report [--lake PATH] [--strict]   (the mapping and data-quality reports of a converted lake)";
     }
 
     @Override
@@ -60,6 +61,16 @@ final class OmopCommand implements Command {
 
     @Override
     public int execute(CommandLine line, Console console) {
+        List<String> args = line.getArgList();
+        if (args.equals(List.of("report"))) {
+            try (Context context = new Context("strata omop report", line)) {
+                report(context, line, console);
+                return 0;
+            }
+        }
+        if (!args.isEmpty()) {
+            throw new UserError("omop takes no arguments but report, not '" + String.join(" ", args) + "'");
+        }
         Map<String, String> variables = new LinkedHashMap<>();
         for (String name : List.of("mimic", "vocab", "mappings")) {
             if (line.hasOption(name)) {
@@ -83,24 +94,34 @@ final class OmopCommand implements Command {
                         Duration.ofSeconds(CommonOptions.number(line, "wait", 0, 0)), console, "omop",
                         List.of(Stage.INGEST, Stage.CLEAN, Stage.CURATE), false, publishing, true);
             }
-            new SessionTables(context.spark(), context.catalog()).bindAll();
-            OmopReports.Outcome outcome = new OmopReports(context.spark(), context.lake()).write();
-            console.out().printf(Locale.ROOT, "%nmapped: %.1f%% of mapped fields' rows got a standard concept%n",
-                    100 * outcome.mappedShare());
-            console.out().printf(Locale.ROOT, "data quality: %d checks, %d failed%n", outcome.checks(),
-                    outcome.failed().size());
-            outcome.failed().stream().limit(15).forEach(f -> console.out().println("  FAIL " + f));
-            if (outcome.failed().size() > 15) {
-                console.out().println("  ... and " + (outcome.failed().size() - 15) + " more");
-            }
-            console.out().println("reports: " + outcome.location() + "/mapping_coverage.md, data_quality.md");
-            console.out().println("staged for Redshift COPY: " + context.lake().root() + "/staging/omop/<table>/ "
-                    + "with <table>.manifest; DDL in sql/ddl/redshift/");
-            if (line.hasOption("strict") && !outcome.failed().isEmpty()) {
-                throw new DataQualityFailure(outcome.failed().size() + " data-quality check(s) failed (--strict); see "
-                        + outcome.location() + "/data_quality.md");
-            }
+            report(context, line, console);
             return code;
+        }
+    }
+
+    /** The mapping and data-quality reports over the lake's OMOP tables; with --strict a failed check fails. */
+    private static void report(Context context, CommandLine line, Console console) {
+        if (context.catalog().list().stream().noneMatch(e -> e.name().zone().equals("curated")
+                && e.name().table().equals("person"))) {
+            throw new UserError("omop report: the lake " + context.lake().root() + " has no OMOP tables yet;"
+                    + " convert first (strata omop, or ingest, clean and curate --spec mimic_omop)");
+        }
+        new SessionTables(context.spark(), context.catalog()).bindAll();
+        OmopReports.Outcome outcome = new OmopReports(context.spark(), context.lake()).write();
+        console.out().printf(Locale.ROOT, "%nmapped: %.1f%% of mapped fields' rows got a standard concept%n",
+                100 * outcome.mappedShare());
+        console.out().printf(Locale.ROOT, "data quality: %d checks, %d failed%n", outcome.checks(),
+                outcome.failed().size());
+        outcome.failed().stream().limit(15).forEach(f -> console.out().println("  FAIL " + f));
+        if (outcome.failed().size() > 15) {
+            console.out().println("  ... and " + (outcome.failed().size() - 15) + " more");
+        }
+        console.out().println("reports: " + outcome.location() + "/mapping_coverage.md, data_quality.md");
+        console.out().println("staged for Redshift COPY: " + context.lake().root() + "/staging/omop/<table>/ "
+                + "with <table>.manifest; DDL in sql/ddl/redshift/");
+        if (line.hasOption("strict") && !outcome.failed().isEmpty()) {
+            throw new DataQualityFailure(outcome.failed().size() + " data-quality check(s) failed (--strict); see "
+                    + outcome.location() + "/data_quality.md");
         }
     }
 }
