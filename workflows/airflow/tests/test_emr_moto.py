@@ -63,7 +63,7 @@ def test_the_emr_dag_submits_each_stage_and_table_load_as_a_job_run(application,
     assert sorted(jobs) == sorted(["ingest", "clean", "curate", "publish", "requests_by_month", "requests_by_area",
                                    "requests_by_source", "first_call_resolution", "busiest_departments",
                                    "resolution_status", "requests_by_hour", "top_types_by_neighborhood",
-                                   "department_dim"])
+                                   "department_dim", "views"])
     assert all(len(j) == 1 for j in jobs.values())
     ingest = jobs["ingest"][0]
     assert ingest["executionRole"] == ROLE
