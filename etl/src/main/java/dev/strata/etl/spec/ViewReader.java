@@ -30,7 +30,8 @@ final class ViewReader {
 
     ViewReader(SpecNode node, List<SourceSpec> sources) {
         this.items = node.items();
-        this.sources = sources.stream().collect(Collectors.toMap(SourceSpec::name, s -> s));
+        this.sources = sources.stream().collect(Collectors.toMap(SourceSpec::name, s -> s, (first, twice) -> first));
+        // a source declared twice is reported by the sources' reader; the views see the first
     }
 
     List<ViewSpec> read() {
