@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * @param identity identity resolution over the clean tables, run between clean and curate
  * @param publish where the tables are published after a run (Glue, Redshift)
  * @param views Lambda-architecture views over the sources' event histories
+ * @param dashboard charts over the views' serving layers, drawn by {@code strata dashboard}
  */
 public record PipelineSpec(String name, String description, String origin, Map<String, String> variables,
         List<SourceSpec> sources, List<CuratedStep> curated, Optional<String> staging, Optional<IdentitySpec> identity,
-        PublishSpec publish, List<ViewSpec> views) {
+        PublishSpec publish, List<ViewSpec> views, Optional<DashboardSpec> dashboard) {
 
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z][a-z0-9_]*)}");
 
@@ -35,6 +36,14 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         Objects.requireNonNull(identity, "identity is null");
         Objects.requireNonNull(publish, "publish is null");
         views = List.copyOf(Objects.requireNonNull(views, "views is null"));
+        Objects.requireNonNull(dashboard, "dashboard is null");
+    }
+
+    public PipelineSpec(String name, String description, String origin, Map<String, String> variables,
+            List<SourceSpec> sources, List<CuratedStep> curated, Optional<String> staging,
+            Optional<IdentitySpec> identity, PublishSpec publish, List<ViewSpec> views) {
+        this(name, description, origin, variables, sources, curated, staging, identity, publish, views,
+                Optional.empty());
     }
 
     public PipelineSpec(String name, String description, String origin, Map<String, String> variables,
@@ -73,7 +82,7 @@ public record PipelineSpec(String name, String description, String origin, Map<S
                 .map(s -> inputs.containsKey(s.name()) ? s.withPath(inputs.get(s.name())) : s)
                 .toList();
         return new PipelineSpec(name, description, origin, variables, replaced, curated, staging, identity, publish,
-                views);
+                views, dashboard);
     }
 
     /**
@@ -93,7 +102,7 @@ public record PipelineSpec(String name, String description, String origin, Map<S
         merged.putAll(values);
         List<SourceSpec> resolved = sources.stream().map(s -> s.withPath(substitute(s.path(), merged))).toList();
         return new PipelineSpec(name, description, origin, merged, resolved, curated, staging, identity,
-                publish.map(text -> substitute(text, merged)), views);
+                publish.map(text -> substitute(text, merged)), views, dashboard);
     }
 
     static String substitute(String text, Map<String, String> values) {

@@ -29,7 +29,7 @@ public final class SpecLoader {
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private static final Set<String> TOP = Set.of("pipeline", "description", "variables", "sources", "curated",
-            "staging", "identity", "publish", "views");
+            "staging", "identity", "publish", "views", "dashboard");
     private static final Set<String> CURATED = Set.of("name", "sql", "transform", "mode", "merge_keys",
             "partition_by", "description", "requires", "requires_any", "stage");
 
@@ -137,11 +137,13 @@ public final class SpecLoader {
                 ? new IdentityReader(root.get("identity"), sources).read() : Optional.empty();
         PublishSpec publish = new PublishReader(root.get("publish"), name, curated, variables).read();
         List<ViewSpec> views = new ViewReader(root.get("views"), sources).read();
+        Optional<DashboardSpec> dashboard = new DashboardReader(root.get("dashboard"), views,
+                description.isBlank() ? name : description).read();
         if (!problems.all().isEmpty()) {
             throw new SpecException(problems.all());
         }
         return new PipelineSpec(name, description, origin, variables, sources, curated, staging, identity, publish,
-                views);
+                views, dashboard);
     }
 
     private static Map<String, String> variables(SpecNode node) {

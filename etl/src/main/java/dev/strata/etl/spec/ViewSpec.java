@@ -95,6 +95,19 @@ public record ViewSpec(String name, String description, String source, String ev
             buckets = List.copyOf(buckets);
             quantiles = List.copyOf(quantiles);
         }
+
+        /** The served column of quantile {@code q}, e.g. {@code time_to_close_p90}. */
+        public String quantileColumn(double q) {
+            String digits = java.math.BigDecimal.valueOf(q).movePointRight(2).stripTrailingZeros().toPlainString()
+                    .replace('.', '_');
+            return name + "_p" + digits;
+        }
+
+        /** The columns the serving layer has for it: its name, or one per quantile. */
+        public List<String> servedColumns() {
+            return aggregate == Aggregate.QUANTILES ? quantiles.stream().map(this::quantileColumn).toList()
+                    : List.of(name);
+        }
     }
 
     /** A query-time expression over measure names, e.g. {@code resolved_first_call / nullif(cases, 0)}. */

@@ -217,9 +217,7 @@ public final class ViewPlan {
 
     /** The served column of quantile {@code q}, e.g. {@code time_to_close_p90}. */
     public static String quantileName(Measure m, double q) {
-        String digits = java.math.BigDecimal.valueOf(q).movePointRight(2).stripTrailingZeros().toPlainString()
-                .replace('.', '_');
-        return m.name() + "_p" + digits;
+        return m.quantileColumn(q);
     }
 
     /**
