@@ -45,6 +45,7 @@ public final class Cli {
         add(new PipelineCommand("run", "ingest, clean, resolve identities (if the spec says how) and curate in one go",
                 List.of(Stage.INGEST, Stage.CLEAN, Stage.IDENTITY, Stage.CURATE, Stage.VIEWS)));
         add(new ViewsCommand());
+        add(new DashboardCommand());
         add(new ValidateCommand());
         add(new RunsCommand());
         add(new SqlCommand());

@@ -17,7 +17,10 @@ import org.apache.commons.cli.Options;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** The 311 service-request pipeline end to end on the bundled sample, then a few of the dashboard's answers. */
+/**
+ * The 311 service-request pipeline end to end on the bundled sample, then a few of the dashboard's answers, and
+ * the dashboard itself written from the views' serving layers.
+ */
 final class DemoCommand implements Command {
 
     static final String SAMPLE = "data-samples/service_requests";
@@ -37,7 +40,7 @@ final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "run the 311 pipeline on the bundled sample and print some dashboard answers";
+        return "run the 311 pipeline on the bundled sample, print some answers and write its dashboard";
     }
 
     @Override
@@ -82,6 +85,13 @@ final class DemoCommand implements Command {
             console.out().println();
             console.out().println("Ask more: ./strata sql --lake " + context.lake().root()
                     + " \"select * from curated.top_types_by_neighborhood limit 10\"");
+            if (code == 0 && spec.dashboard().isPresent()) {
+                console.out().println();
+                String index = DashboardCommand.write(context, List.of(spec), context.lake().root() + "/dashboard",
+                        console);
+                console.out().println("Dashboard (a static page: open it in a browser, no server or network needed):");
+                console.out().println(index);
+            }
             return code;
         }
     }

@@ -82,7 +82,12 @@ public final class ViewLayers {
     }
 
     public String servingTable(ViewSpec view) {
-        return lake.view(pipeline.name(), view.name()) + "/serving";
+        return servingLocation(lake, pipeline.name(), view.name());
+    }
+
+    /** Where the serving layer of a pipeline's view is, without a session: to check that it was built. */
+    public static String servingLocation(Lake lake, String pipeline, String view) {
+        return lake.view(pipeline, view) + "/serving";
     }
 
     private String checkpoint(ViewSpec view) {
