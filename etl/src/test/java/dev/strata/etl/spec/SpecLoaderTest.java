@@ -594,6 +594,17 @@ class SpecLoaderTest {
     }
 
     @Test
+    void theBundledTelemetrySpecLoadsWithItsDerivedColumnsAndViews() {
+        PipelineSpec spec = loader.loadResource("telemetry");
+
+        SourceSpec pings = spec.sources().get(0);
+        assertThat(pings.clean().keys()).containsExactly("vehicle_id", "ts");
+        assertThat(pings.derive()).extracting(DerivedColumn::name).contains("prev_ts", "interval_s", "segment_km",
+                "local_day");
+        assertThat(spec.views()).extracting(ViewSpec::name).contains("vehicle_days", "fleet_days", "fleet_months");
+    }
+
+    @Test
     void aSourceWithoutDeriveHasNoDerivedColumns() {
         assertThat(loader.load(base(""), "p.yaml").sources().get(0).derive()).isEmpty();
     }
