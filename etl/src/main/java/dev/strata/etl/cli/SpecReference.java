@@ -41,8 +41,8 @@ final class SpecReference {
             throw new UserError("spec file " + reference + " does not exist");
         }
         if (SpecReference.class.getClassLoader().getResource("pipelines/" + reference + ".yaml") == null) {
-            throw new UserError("no bundled spec named '" + reference + "' (bundled: service_requests, mimic_omop); "
-                    + "give a YAML file path instead");
+            throw new UserError("no bundled spec named '" + reference + "' (bundled: service_requests, mimic_omop,"
+                    + " cdp, telemetry); give a YAML file path instead");
         }
         return loader.loadResource(reference);
     }

@@ -605,6 +605,26 @@ class SpecLoaderTest {
     }
 
     @Test
+    void theAvlExampleIsTheTelemetrySpecForAFeedWithOnlyVehicleTimePositionSpeedAndRoute() {
+        PipelineSpec avl = loader.loadFile(Path.of("..", "docs", "examples", "fleet_avl.yaml"));
+        PipelineSpec telemetry = loader.loadResource("telemetry");
+
+        assertThat(avl.sources().get(0).clean().fieldNames()).containsExactly("vehicle_id", "ts", "latitude",
+                "longitude", "speed_mph", "route");
+        assertThat(avl.views()).extracting(ViewSpec::name).containsExactly("vehicle_days", "route_days",
+                "fleet_days", "fleet_months");
+        // the same derived distance, intervals and states, from km/h converted from mph
+        List<DerivedColumn> shared = telemetry.sources().get(0).derive().stream()
+                .filter(d -> List.of("local_day", "prev_ts", "prev_latitude", "prev_longitude", "prev_speed_kmh",
+                        "interval_s", "segment_km", "moving", "idling", "feed_gap").contains(d.name())).toList();
+        assertThat(avl.sources().get(0).derive()).containsSubsequence(shared);
+        ViewSpec days = avl.view("vehicle_days").orElseThrow();
+        assertThat(days.measures()).extracting(ViewSpec.Measure::name).containsExactly("reports", "distance_km",
+                "moving_s", "idle_s", "moving_reports", "speed_total", "max_speed_kmh", "feed_gaps");
+        assertThat(telemetry.view("vehicle_days").orElseThrow().measures()).containsAll(days.measures());
+    }
+
+    @Test
     void aSourceWithoutDeriveHasNoDerivedColumns() {
         assertThat(loader.load(base(""), "p.yaml").sources().get(0).derive()).isEmpty();
     }
