@@ -133,7 +133,8 @@ def test_omop_tables_load_independently_one_task_each():
 def test_schedule_and_run_limits():
     from airflow.sdk import CronDataIntervalTimetable
 
-    for pipeline, expression in (("service_requests", "@daily"), ("cdp", "@daily"), ("mimic_omop", "@weekly")):
+    for pipeline, expression in (("service_requests", "@daily"), ("cdp", "@daily"), ("mimic_omop", "@weekly"),
+                                 ("telemetry", "@daily")):
         dag = dag_of(pipeline)
         assert isinstance(dag.timetable, CronDataIntervalTimetable)
         assert dag.timetable.expression == {"@daily": "0 0 * * *", "@weekly": "0 0 * * 0"}[expression]
@@ -373,6 +374,25 @@ def test_local_mode_views_dags_run_the_cli(monkeypatch):
     assert isinstance(speed, StrataCliOperator) and speed.pool == "strata_views_service_requests"
     rendered = render(speed, DEPLOYMENT, datetime(2024, 5, 5, tzinfo=timezone.utc))
     assert rendered["arguments"][:3] == ["views", "speed", "--spec=s3a://artifacts/specs/service_requests.yaml"]
+
+
+def test_a_spec_without_curated_tables_runs_its_views_after_publishing():
+    from strata_airflow import pipeline_dags
+
+    dags = pipeline_dags("telemetry", mode="emr")
+    assert sorted(dags) == ["strata_telemetry", "strata_telemetry_views_batch", "strata_telemetry_views_speed"]
+    dag = dags["strata_telemetry"]
+    assert chain_of(dag) == ["ingest", "clean", "publish", "views"]
+    assert "warehouse" not in dag.task_dict and "curate" not in dag.task_dict and len(dag.tasks) == 4
+    views = dag.get_task("views")
+    assert views.upstream_task_ids == {"publish"} and views.pool == "strata_views_telemetry"
+    assert dags["strata_telemetry_views_speed"].timetable.expression == "*/15 * * * *"
+    day = datetime(2024, 3, 10, tzinfo=timezone.utc)
+    ingest = render(dag.get_task("ingest"), DEPLOYMENT, day)["job_driver"]["sparkSubmit"]["entryPointArguments"]
+    assert ingest[:3] == ["ingest", "--spec=s3a://artifacts/specs/telemetry.yaml",
+                          "--input=telemetry=s3a://landing/telemetry/2024-03-10/"]
+    batch = render(dags["strata_telemetry_views_batch"].get_task("batch"), DEPLOYMENT, day)
+    assert batch["job_driver"]["sparkSubmit"]["entryPointArguments"][-1] == "--watermark=2024-03-11T00:00:00Z"
 
 
 def test_a_spec_without_views_gets_no_views_dags():

@@ -20,6 +20,8 @@ import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.etl.spec.SourceSpec;
 import dev.strata.etl.views.EventHistory;
 import dev.strata.transforms.clean.CleanTransform;
+import dev.strata.transforms.clean.DerivedColumn;
+import dev.strata.transforms.clean.DerivedColumns;
 import dev.strata.transforms.clean.RecordColumns;
 import dev.strata.transforms.clean.Rule;
 import dev.strata.transforms.clean.RuleKind;
@@ -98,7 +100,7 @@ public final class CleanJob {
             register(pipeline.name(), "quarantine", source.target().table(), lake.quarantineTable(source.target().table()),
                     List.of());
 
-            Dataset<Row> cleanRows = cleanRows(source, classified);
+            Dataset<Row> cleanRows = derived(source, cleanRows(source, classified));
             if (!pipeline.viewsOf(source.name()).isEmpty()) {
                 long changes = new EventHistory(spark, lake).record(source, cleanRows,
                         pending.stream().map(BatchManifest::batchId).toList(), catalog, pipeline.name());
@@ -199,6 +201,38 @@ public final class CleanJob {
         }
         return classified.where(col(RecordColumns.STATUS).equalTo(RecordColumns.CLEAN))
                 .select(columns.toArray(Column[]::new));
+    }
+
+    /**
+     * The clean rows with the source's derived columns after the declared fields (see {@link DerivedColumns}
+     * for the scope of a window: one raw batch). A source without {@code derive:} is left as it is.
+     */
+    private Dataset<Row> derived(SourceSpec source, Dataset<Row> cleanRows) {
+        if (source.derive().isEmpty()) {
+            return cleanRows;
+        }
+        String table = lake.cleanTable(source.target().table());
+        if (delta.exists(table)) {
+            Set<String> present = Set.of(delta.schema(table).fieldNames());
+            List<String> missing = source.derive().stream().map(DerivedColumn::name)
+                    .filter(c -> !present.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new UserError("source " + source.name() + " derives " + String.join(", ", missing)
+                        + ", which clean." + source.target().table() + " does not have: it was cleaned before these"
+                        + " derived columns were declared; clean it into a new lake (or a new clean table) to add them");
+            }
+        }
+        Dataset<Row> withDerived;
+        try {
+            withDerived = new DerivedColumns(source.derive()).apply(cleanRows);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("source " + source.name() + ": " + e.getMessage()
+                    + " (a derived expression may use the declared fields and the derived columns before it)");
+        }
+        List<Column> columns = new ArrayList<>();
+        source.columns().forEach(c -> columns.add(col(c)));
+        RecordColumns.CLEAN_METADATA.forEach(c -> columns.add(col(c)));
+        return withDerived.select(columns.toArray(Column[]::new));
     }
 
     private void register(String pipeline, String zone, String table, String location, List<String> partitionBy) {

@@ -7,8 +7,13 @@ import dev.strata.etl.generate.cdp.CdpSummary;
 import dev.strata.etl.generate.cdp.CustomerGenerator;
 import dev.strata.etl.generate.mimic.GenerationSummary;
 import dev.strata.etl.generate.mimic.MimicGenerator;
+import dev.strata.etl.generate.telemetry.FeedFormat;
+import dev.strata.etl.generate.telemetry.TelemetryGenerator;
+import dev.strata.etl.generate.telemetry.TelemetryReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -23,7 +28,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public String summary() {
-        return "write deterministic sample data: generate service_requests|mimic|cdp ... --out DIR";
+        return "write deterministic sample data: generate service_requests|mimic|cdp|febrl|telemetry ... --out DIR";
     }
 
     @Override
@@ -31,7 +36,9 @@ final class GenerateCommand implements Command {
         return "service_requests --rows N [--seed S] [--files K] --out DIR\n"
                 + "       strata generate mimic --patients N [--seed S] [--gzip] [--lower-case-headers] --out DIR\n"
                 + "       strata generate cdp --people N [--seed S] --out DIR\n"
-                + "       strata generate febrl --entities N [--linkage | --duplicates-max K] [--seed S] --out DIR";
+                + "       strata generate febrl --entities N [--linkage | --duplicates-max K] [--seed S] --out DIR\n"
+                + "       strata generate telemetry --vehicles N --days D [--seed S] [--start YYYY-MM-DD]"
+                + " [--format telemetry|avl] [--defect-rate R] --out DIR";
     }
 
     @Override
@@ -52,6 +59,19 @@ final class GenerateCommand implements Command {
                 .desc("febrl: two files to link (A every original, B one duplicate of each) instead of one").build());
         options.addOption(Option.builder().longOpt("duplicates-max").hasArg().argName("K")
                 .desc("febrl: at most K duplicates of an original in the deduplication file (default 5)").build());
+        options.addOption(Option.builder().longOpt("vehicles").hasArg().argName("N")
+                .desc("telemetry: vehicles in the fleet").build());
+        options.addOption(Option.builder().longOpt("days").hasArg().argName("D")
+                .desc("telemetry: days, one file each").build());
+        options.addOption(Option.builder().longOpt("start").hasArg().argName("YYYY-MM-DD")
+                .desc("telemetry: the first day (default " + TelemetryGenerator.DEFAULT_START + ", the day before the"
+                        + " spring clock change)").build());
+        options.addOption(Option.builder().longOpt("format").hasArg().argName("telemetry|avl")
+                .desc("telemetry: the telematics export (default) or an AVL export (vehicle, time, position, speed,"
+                        + " route)").build());
+        options.addOption(Option.builder().longOpt("defect-rate").hasArg().argName("R")
+                .desc("telemetry: the share of lines broken on purpose (default "
+                        + TelemetryGenerator.DEFAULT_DEFECT_RATE + ")").build());
         options.addOption(Option.builder().longOpt("gzip").desc("mimic: write .csv.gz files").build());
         options.addOption(Option.builder().longOpt("lower-case-headers")
                 .desc("mimic: lower-case headers, as the public demo has them").build());
@@ -71,8 +91,11 @@ final class GenerateCommand implements Command {
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("febrl")) {
             return febrl(line, console);
         }
+        if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("telemetry")) {
+            return telemetry(line, console);
+        }
         if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("service_requests")) {
-            throw new UserError("name what to generate: service_requests, mimic, cdp or febrl");
+            throw new UserError("name what to generate: service_requests, mimic, cdp, febrl or telemetry");
         }
         if (!line.hasOption("rows") || !line.hasOption("out")) {
             throw new UserError("--rows N and --out DIR are required");
@@ -123,6 +146,53 @@ final class GenerateCommand implements Command {
         console.out().printf("wrote CDP sources for %,d people to %s in %.1fs%n", people, out,
                 (System.nanoTime() - start) / 1e9);
         console.out().println(summary);
+        return 0;
+    }
+
+    private static int telemetry(CommandLine line, Console console) throws IOException {
+        if (!line.hasOption("vehicles") || !line.hasOption("days") || !line.hasOption("out")) {
+            throw new UserError("--vehicles N, --days D and --out DIR are required");
+        }
+        long vehicles = CommonOptions.number(line, "vehicles", 0, 1);
+        if (vehicles > TelemetryGenerator.MAX_VEHICLES) {
+            throw new UserError("--vehicles must be at most " + TelemetryGenerator.MAX_VEHICLES + ", not " + vehicles);
+        }
+        long days = CommonOptions.number(line, "days", 0, 1);
+        if (days > TelemetryGenerator.MAX_DAYS) {
+            throw new UserError("--days must be at most " + TelemetryGenerator.MAX_DAYS + ", not " + days);
+        }
+        LocalDate start = TelemetryGenerator.DEFAULT_START;
+        if (line.hasOption("start")) {
+            try {
+                start = LocalDate.parse(line.getOptionValue("start"));
+            } catch (DateTimeParseException e) {
+                throw new UserError("--start must be a date like 2024-03-09, not '" + line.getOptionValue("start") + "'");
+            }
+        }
+        String formatName = line.getOptionValue("format", "telemetry");
+        FeedFormat format = java.util.Arrays.stream(FeedFormat.values()).filter(f -> f.key().equals(formatName))
+                .findFirst().orElseThrow(() -> new UserError("--format must be telemetry or avl, not '" + formatName
+                        + "'"));
+        double defectRate = TelemetryGenerator.DEFAULT_DEFECT_RATE;
+        if (line.hasOption("defect-rate")) {
+            String text = line.getOptionValue("defect-rate");
+            try {
+                defectRate = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                defectRate = Double.NaN;
+            }
+            if (!(defectRate >= 0 && defectRate <= 0.5)) {
+                throw new UserError("--defect-rate must be a number from 0 to 0.5, not '" + text + "'");
+            }
+        }
+        Path out = Path.of(line.getOptionValue("out"));
+        long begin = System.nanoTime();
+        TelemetryReport report = new TelemetryGenerator(CommonOptions.number(line, "seed",
+                TelemetryGenerator.DEFAULT_SEED, Long.MIN_VALUE),
+                defectRate).write(out, (int) vehicles, (int) days, start, format);
+        console.out().printf("wrote %s feeds of %,d vehicle(s) over %,d day(s) from %s to %s in %.1fs%n", format.key(),
+                vehicles, days, start, out, (System.nanoTime() - begin) / 1e9);
+        console.out().println(report);
         return 0;
     }
 

@@ -10,9 +10,9 @@ import java.util.Objects;
 /**
  * Writes one RFC 4180 record: comma-separated, a field holding a comma, double quote or line break is
  * quoted and its quotes doubled. Dates are written the way Denver's export does ({@code 12/6/2023} and
- * {@code 12/6/2023 10:40:02 AM}).
+ * {@code 12/6/2023 10:40:02 AM}). The encoding is shared by every CSV generator (the telemetry feed too).
  */
-final class CsvLine {
+public final class CsvLine {
 
     static final List<String> HEADER = List.of("OBJECTID", "Case Summary", "Case Status", "Case Source",
             "Case Created Date", "Case Created dttm", "Case Closed Date", "Case Closed dttm", "First Call Resolution",
@@ -27,9 +27,9 @@ final class CsvLine {
     static final char INVALID_C3 = '\uE001';
 
     /** The encoded record and what it holds. */
-    record Encoded(byte[] bytes, boolean quoted, boolean multiline) {
+    public record Encoded(byte[] bytes, boolean quoted, boolean multiline) {
 
-        Encoded {
+        public Encoded {
             Objects.requireNonNull(bytes, "bytes is null");
         }
     }
@@ -41,7 +41,7 @@ final class CsvLine {
      * Encodes {@code fields} (null is an empty field). The field at {@code verbatim} (or none, with -1) is
      * written as it is, never quoted, even if it holds a comma.
      */
-    static Encoded encode(String[] fields, int verbatim) {
+    public static Encoded encode(String[] fields, int verbatim) {
         StringBuilder line = new StringBuilder(360);
         boolean quoted = false;
         boolean multiline = false;

@@ -10,9 +10,10 @@ import java.util.Objects;
  * 1-7, main ZIP code, relative call volume) and the street grid the addresses are drawn from: each
  * north-south street sits at a longitude and each east-west street at a latitude, so an address or
  * intersection is always near the neighborhood it is reported in, and house numbers follow Denver's
- * grid (Broadway and Ellsworth Ave are the zero lines).
+ * grid (Broadway and Ellsworth Ave are the zero lines). The telemetry generator drives its vehicles along
+ * the same streets.
  */
-final class DenverGeography {
+public final class DenverGeography {
 
     /** The city's bounding box; every generated coordinate of a good row is inside it. */
     static final double MIN_LONGITUDE = -105.11;
@@ -41,9 +42,9 @@ final class DenverGeography {
      * A street of the grid: a north-south street runs at a longitude ({@code position}) between two
      * latitudes ({@code from}, {@code to}), an east-west street at a latitude between two longitudes.
      */
-    record Street(String name, boolean northSouth, double position, double from, double to) {
+    public record Street(String name, boolean northSouth, double position, double from, double to) {
 
-        Street {
+        public Street {
             Objects.requireNonNull(name, "name is null");
         }
 
@@ -245,6 +246,11 @@ final class DenverGeography {
 
     private static Street ew(String name, double latitude, double fromLongitude, double toLongitude) {
         return new Street(name, false, latitude, fromLongitude, toLongitude);
+    }
+
+    /** Every street of the grid: the north-south ones, then the east-west ones. */
+    public static List<Street> streets() {
+        return STREETS;
     }
 
     /** The streets near a neighborhood: three north-south ones, then three east-west ones. */

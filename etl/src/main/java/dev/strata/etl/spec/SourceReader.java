@@ -3,9 +3,12 @@ package dev.strata.etl.spec;
 import dev.strata.transforms.clean.CaseStyle;
 import dev.strata.transforms.clean.CleanSpec;
 import dev.strata.transforms.clean.DedupPolicy;
+import dev.strata.transforms.clean.DerivedColumn;
+import dev.strata.transforms.clean.DerivedExpression;
 import dev.strata.transforms.clean.Field;
 import dev.strata.transforms.clean.FieldType;
 import dev.strata.transforms.clean.Normalisation;
+import dev.strata.transforms.clean.RecordColumns;
 import dev.strata.transforms.clean.Rule;
 import dev.strata.transforms.clean.SortKey;
 import java.nio.charset.Charset;
@@ -27,12 +30,13 @@ import java.util.regex.Pattern;
 final class SourceReader {
 
     private static final Set<String> KEYS = Set.of("name", "description", "path", "format", "csv", "schema",
-            "normalize", "keys", "dedup", "rules", "clean", "files", "optional");
+            "normalize", "keys", "dedup", "rules", "clean", "files", "optional", "derive");
     private static final Set<String> CSV = Set.of("header", "delimiter", "quote", "escape", "multiline", "encoding");
     private static final Set<String> FIELD = Set.of("name", "source", "type", "nullable", "format", "description");
     private static final Set<String> NORMALIZE = Set.of("trim", "empty_as_null", "case");
     private static final Set<String> DEDUP = Set.of("order_by", "keep");
     private static final Set<String> CLEAN = Set.of("table", "partition_by");
+    private static final Set<String> DERIVE = Set.of("name", "expr", "description");
     /** Week-based pattern letters: refused by Spark 3 (its DateTimeFormatterHelper). */
     private static final String WEEK_BASED_LETTERS = "YWwuec";
     /** Letters Spark 3 refuses outright, or refuses when parsing (and a field format is only ever parsed). */
@@ -79,6 +83,7 @@ final class SourceReader {
         Map<String, Field> byName = new HashMap<>();
         fields.forEach(f -> byName.put(f.name(), f));
         List<Rule> rules = new RuleReader(byName).read(node.get("rules"));
+        List<DerivedColumn> derive = derive(node.get("derive"), declared);
         CleanTarget target = target(node.get("clean"), name, declared);
         if (fields.isEmpty() || keys.isEmpty()) {
             return Optional.empty();
@@ -90,7 +95,7 @@ final class SourceReader {
             }
         });
         return Optional.of(new SourceSpec(name, path, files, node.get("optional").bool(false), format, csv,
-                new CleanSpec(fields, normalisation, keys, dedup, rules), target));
+                new CleanSpec(fields, normalisation, keys, dedup, rules), derive, target));
     }
 
     /** Reports a column that is not in the schema; says nothing while the schema itself is missing or empty. */
@@ -100,6 +105,99 @@ final class SourceReader {
             where.problem("'" + column + "' is not a declared field"
                     + (nearest != null ? " (did you mean '" + nearest + "'?)" : ""));
         }
+    }
+
+    /**
+     * The {@code derive:} list: each column's name is new, and its expression parses and uses only the declared
+     * fields, the clean metadata columns and the derived columns before it, calling built-in functions, with
+     * every aggregate and window function under {@code over (...)}.
+     */
+    private static List<DerivedColumn> derive(SpecNode node, Set<String> declared) {
+        List<DerivedColumn> derived = new ArrayList<>();
+        List<SpecNode> items = node.items();
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            int index = i;
+            items.get(i).get("name").peek().ifPresent(name -> positions.putIfAbsent(name, index));
+        }
+        Set<String> available = new HashSet<>(declared);
+        available.addAll(RecordColumns.CLEAN_METADATA);
+        for (int i = 0; i < items.size(); i++) {
+            SpecNode item = items.get(i);
+            if (!item.requireObject("a derived column is {name: ..., expr: ...}")) {
+                continue;
+            }
+            item.allowOnly(DERIVE);
+            String name = SpecLoader.name(item.get("name"));
+            if (!name.isEmpty() && declared.contains(name)) {
+                item.get("name").problem("'" + name + "' is already a declared field");
+            } else if (!name.isEmpty() && positions.getOrDefault(name, i) < i) {
+                item.get("name").problem("derived column '" + name + "' is declared twice");
+            }
+            String expression = item.get("expr").requiredText();
+            if (!expression.isEmpty()) {
+                checkExpression(item.get("expr"), expression, available, positions, i);
+            }
+            if (!name.isEmpty()) {
+                available.add(name);
+            }
+            derived.add(new DerivedColumn(name, expression));
+        }
+        return derived;
+    }
+
+    private static void checkExpression(SpecNode where, String expression, Set<String> available,
+            Map<String, Integer> positions, int index) {
+        DerivedExpression parsed;
+        try {
+            parsed = DerivedExpression.parse(expression);
+        } catch (IllegalArgumentException e) {
+            where.problem("not a valid Spark SQL expression: " + e.getMessage());
+            return;
+        }
+        Set<String> problems = new java.util.LinkedHashSet<>();
+        for (String column : parsed.columns()) {
+            String c = column.toLowerCase(Locale.ROOT);
+            if (available.contains(c)) {
+                continue;
+            }
+            Integer later = positions.get(c);
+            if (later != null && later >= index) {
+                problems.add("'" + c + "' is " + (later == index ? "this column itself" : "derived later, in derive["
+                        + later + "]") + "; a derived column may use the declared fields and the derived columns"
+                        + " before it");
+            } else {
+                String nearest = SpecNode.nearest(c, available);
+                problems.add("'" + c + "' is not a declared field or an earlier derived column"
+                        + (nearest != null ? " (did you mean '" + nearest + "'?)" : ""));
+            }
+        }
+        for (DerivedExpression.FunctionCall call : parsed.functions()) {
+            switch (DerivedExpression.kind(call.name())) {
+                case UNKNOWN -> {
+                    String nearest = SpecNode.nearest(call.name(), DerivedExpression.builtinFunctions());
+                    problems.add("unknown function '" + call.name() + "'"
+                            + (nearest != null ? " (did you mean '" + nearest + "'?)" : "")
+                            + "; a derived column uses Spark SQL's built-in functions");
+                }
+                case AGGREGATE -> {
+                    if (!call.windowed()) {
+                        problems.add("'" + call.name() + "' is an aggregate: a derived column has one value per row,"
+                                + " so it needs a window, e.g. " + call.name() + "(...) over (partition by ... order by ...)");
+                    }
+                }
+                case WINDOW -> {
+                    if (!call.windowed()) {
+                        problems.add("'" + call.name() + "' is a window function: it needs over (partition by ..."
+                                + " order by ...)");
+                    }
+                }
+                case SCALAR -> {
+                    // fine anywhere
+                }
+            }
+        }
+        problems.forEach(where::problem);
     }
 
     private static CsvOptions csv(SpecNode csv) {

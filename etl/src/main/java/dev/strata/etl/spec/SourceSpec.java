@@ -1,6 +1,9 @@
 package dev.strata.etl.spec;
 
 import dev.strata.transforms.clean.CleanSpec;
+import dev.strata.transforms.clean.DerivedColumn;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,9 +12,11 @@ import java.util.Optional;
  *
  * @param files a glob on file names inside {@code path}, matched ignoring case (e.g. {@code PATIENTS.csv*})
  * @param optional whether a run goes on without this source when no file matches (with a warning)
+ * @param derive columns computed in the clean stage from the clean rows, in order, stored in the clean table
+ *     (and so in the event history) after the declared fields
  */
 public record SourceSpec(String name, String path, Optional<String> files, boolean optional, SourceFormat format,
-        CsvOptions csv, CleanSpec clean, CleanTarget target) {
+        CsvOptions csv, CleanSpec clean, List<DerivedColumn> derive, CleanTarget target) {
 
     public SourceSpec {
         Objects.requireNonNull(name, "name is null");
@@ -20,15 +25,23 @@ public record SourceSpec(String name, String path, Optional<String> files, boole
         Objects.requireNonNull(format, "format is null");
         Objects.requireNonNull(csv, "csv is null");
         Objects.requireNonNull(clean, "clean is null");
+        derive = List.copyOf(Objects.requireNonNull(derive, "derive is null"));
         Objects.requireNonNull(target, "target is null");
     }
 
     public SourceSpec(String name, String path, SourceFormat format, CsvOptions csv, CleanSpec clean,
             CleanTarget target) {
-        this(name, path, Optional.empty(), false, format, csv, clean, target);
+        this(name, path, Optional.empty(), false, format, csv, clean, List.of(), target);
     }
 
     public SourceSpec withPath(String newPath) {
-        return new SourceSpec(name, newPath, files, optional, format, csv, clean, target);
+        return new SourceSpec(name, newPath, files, optional, format, csv, clean, derive, target);
+    }
+
+    /** The columns of the clean table before its metadata: the declared fields, then the derived columns. */
+    public List<String> columns() {
+        List<String> columns = new ArrayList<>(clean.fieldNames());
+        derive.forEach(d -> columns.add(d.name()));
+        return columns;
     }
 }

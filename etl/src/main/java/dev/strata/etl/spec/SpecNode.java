@@ -147,6 +147,11 @@ final class SpecNode {
         return Optional.of(node.asText());
     }
 
+    /** The value when it is a single one, recording nothing: for looking ahead at what is read later. */
+    Optional<String> peek() {
+        return isMissing() || !node.isValueNode() ? Optional.empty() : Optional.of(node.asText());
+    }
+
     /** The value, or "" after recording a problem when it is missing or blank. */
     String requiredText() {
         if (isMissing()) {

@@ -65,7 +65,7 @@ final class ViewReader {
                     + " (the source's keys:) to count each event once");
         }
         String eventTime = node.get("event_time").text("");
-        if (spec != null && !eventTime.isEmpty() && !spec.clean().fieldNames().contains(eventTime)) {
+        if (spec != null && !eventTime.isEmpty() && !spec.columns().contains(eventTime)) {
             node.get("event_time").problem("source '" + source + "' has no column '" + eventTime + "'");
         }
         Set<String> used = new HashSet<>();

@@ -114,9 +114,10 @@ public final class ViewPlan {
             Column w = where(m);
             switch (m.aggregate()) {
                 case COUNT -> aggs.add(functions.sum(when(w, sign).otherwise(0)).cast("long").as(m.name()));
+                // negated rather than multiplied by the sign: decimal(38,9) times an int is cut to 6 decimals
                 case SUM -> aggs.add(functions.sum(when(w.and(value(m).isNotNull()),
-                        value(m).cast(SUM_TYPE).multiply(sign)).otherwise(lit(0).cast(SUM_TYPE)))
-                        .cast(SUM_TYPE).as(m.name()));
+                        when(arrived, value(m).cast(SUM_TYPE)).otherwise(functions.negate(value(m).cast(SUM_TYPE))))
+                        .otherwise(lit(0).cast(SUM_TYPE))).cast(SUM_TYPE).as(m.name()));
                 case MIN -> aggs.add(functions.min(when(arrived.and(w), value(m))).as(m.name()));
                 case MAX -> aggs.add(functions.max(when(arrived.and(w), value(m))).as(m.name()));
                 case COUNT_DISTINCT -> aggs.add(callUDF("hll_sketch_agg",

@@ -10,6 +10,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.strata.transforms.clean.CaseStyle;
 import dev.strata.transforms.clean.CleanSpec;
 import dev.strata.transforms.clean.DedupPolicy;
+import dev.strata.transforms.clean.DerivedColumn;
 import dev.strata.transforms.clean.Field;
 import dev.strata.transforms.clean.FieldType;
 import dev.strata.transforms.clean.Normalisation;
@@ -261,7 +262,7 @@ class SpecLoaderTest {
         assertThat(loader.loadFile(good).origin()).isEqualTo(good.toString());
         assertThat(catchThrowableOfType(() -> loader.loadFile(bad), SpecException.class).getMessage())
                 .isEqualTo(bad + ": sources[0].keyz: unknown key 'keyz' (did you mean 'keys'?); allowed: clean, csv, dedup,"
-                        + " description, files, format, keys, name, normalize, optional, path, rules, schema");
+                        + " derive, description, files, format, keys, name, normalize, optional, path, rules, schema");
     }
 
     @Test
@@ -534,8 +535,116 @@ class SpecLoaderTest {
                 arguments("", "", "a spec is a YAML mapping"),
                 arguments("pipeline: p\nsources:\n  - {name: s, path: &p in, schema: [{name: id}], keys: [id], description: *p}\n",
                         "line 3", "not supported in a spec"),
-                arguments(base(Map.of("keys", "[id, ~]"), ""), "sources[0].keys[1]", "must not be empty"));
+                arguments(base(Map.of("keys", "[id, ~]"), ""), "sources[0].keys[1]", "must not be empty"),
+                // derive
+                arguments(derive("{name: note, expr: 'id + 1'}"), "sources[0].derive[0].name",
+                        "'note' is already a declared field"),
+                arguments(derive("{name: a, expr: id}, {name: a, expr: 'id + 1'}"), "sources[0].derive[1].name",
+                        "derived column 'a' is declared twice"),
+                arguments(derive("{name: Prev, expr: id}"), "sources[0].derive[0].name", "'Prev' is not a valid name"),
+                arguments(derive("{expr: id}"), "sources[0].derive[0].name", "is required"),
+                arguments(derive("{name: a}"), "sources[0].derive[0].expr", "is required"),
+                arguments(derive("{name: a, expr: '  '}"), "sources[0].derive[0].expr", "must not be empty"),
+                arguments(derive("{name: a, expr: id, exp: x}"), "sources[0].derive[0].exp",
+                        "unknown key 'exp' (did you mean 'expr'?)"),
+                arguments(derive("prev_at"), "sources[0].derive[0]", "a derived column is {name: ..., expr: ...}"),
+                arguments(base("derive: {name: a, expr: id}"), "sources[0].derive", "must be a list"),
+                arguments(derive("{name: a, expr: 'lag(at) over (partition id)'}"), "sources[0].derive[0].expr",
+                        "not a valid Spark SQL expression: Syntax error at or near '(' (line 1, pos 13)"),
+                arguments(derive("{name: a, expr: 'nte'}"), "sources[0].derive[0].expr",
+                        "'nte' is not a declared field or an earlier derived column (did you mean 'note'?)"),
+                arguments(derive("{name: a, expr: 'b + 1'}, {name: b, expr: id}"), "sources[0].derive[0].expr",
+                        "'b' is derived later, in derive[1]; a derived column may use the declared fields and the"
+                                + " derived columns before it"),
+                arguments(derive("{name: a, expr: 'a + 1'}"), "sources[0].derive[0].expr", "'a' is this column itself"),
+                arguments(derive("{name: a, expr: 'lagg(at) over (order by at)'}"), "sources[0].derive[0].expr",
+                        "unknown function 'lagg' (did you mean 'lag'?)"),
+                arguments(derive("{name: a, expr: 'max(id)'}"), "sources[0].derive[0].expr",
+                        "'max' is an aggregate: a derived column has one value per row, so it needs a window"),
+                arguments(derive("{name: a, expr: 'lag(id) + 1'}"), "sources[0].derive[0].expr",
+                        "'lag' is a window function: it needs over (partition by ... order by ...)"),
+                arguments(base(Map.of("keys", "[a]"), "derive: [{name: a, expr: id}]"), "sources[0].keys",
+                        "'a' is not a declared field"),
+                arguments(base("derive: [{name: a, expr: 'id * 2'}]") + "views: [{name: v, source: s, event_time: b,"
+                        + " measures: [{name: n, agg: count}]}]\n", "views[0].event_time", "source 's' has no column 'b'"));
     }
+
+    @Test
+    void readsDerivedColumnsInOrderAfterTheFields() {
+        PipelineSpec spec = loader.load(derive("""
+                {name: prev_at, expr: "lag(at) over (partition by note order by at)", description: the ping before},
+                {name: gap_s, expr: "unix_timestamp(at) - unix_timestamp(prev_at)"},
+                {name: running, expr: "sum(price) over (partition by note order by at rows between 2 preceding and current row)"},
+                {name: from_batch, expr: "concat(_batch_id, ':', cast(_line_number as string), transform(array(id), x -> x + gap_s)[0])"}
+                """.replace("\n", " ")) + "views: [{name: v, source: s, event_time: prev_at, dimensions: [{name: d, grain: day}],"
+                + " measures: [{name: gaps, agg: sum, column: gap_s}]}]\n", "p.yaml");
+
+        SourceSpec source = spec.sources().get(0);
+        assertThat(source.derive()).containsExactly(
+                new DerivedColumn("prev_at", "lag(at) over (partition by note order by at)"),
+                new DerivedColumn("gap_s", "unix_timestamp(at) - unix_timestamp(prev_at)"),
+                new DerivedColumn("running",
+                        "sum(price) over (partition by note order by at rows between 2 preceding and current row)"),
+                new DerivedColumn("from_batch",
+                        "concat(_batch_id, ':', cast(_line_number as string), transform(array(id), x -> x + gap_s)[0])"));
+        assertThat(source.columns()).containsExactly("id", "day", "at", "note", "price", "prev_at", "gap_s", "running",
+                "from_batch");
+        assertThat(source.clean().fieldNames()).containsExactly("id", "day", "at", "note", "price");
+        assertThat(spec.views().get(0).eventTime()).isEqualTo("prev_at");
+    }
+
+    @Test
+    void theBundledTelemetrySpecLoadsWithItsDerivedColumnsAndViews() {
+        PipelineSpec spec = loader.loadResource("telemetry");
+
+        SourceSpec pings = spec.sources().get(0);
+        assertThat(pings.clean().keys()).containsExactly("vehicle_id", "ts");
+        assertThat(pings.derive()).extracting(DerivedColumn::name).contains("prev_ts", "interval_s", "segment_km",
+                "local_day");
+        assertThat(spec.views()).extracting(ViewSpec::name).contains("vehicle_days", "fleet_days", "fleet_months");
+    }
+
+    @Test
+    void theAvlExampleIsTheTelemetrySpecForAFeedWithOnlyVehicleTimePositionSpeedAndRoute() {
+        PipelineSpec avl = loader.loadFile(Path.of("..", "docs", "examples", "fleet_avl.yaml"));
+        PipelineSpec telemetry = loader.loadResource("telemetry");
+
+        assertThat(avl.sources().get(0).clean().fieldNames()).containsExactly("vehicle_id", "ts", "latitude",
+                "longitude", "speed_mph", "route");
+        assertThat(avl.views()).extracting(ViewSpec::name).containsExactly("vehicle_days", "route_days",
+                "fleet_days", "fleet_months");
+        // the same derived distance, intervals and states, from km/h converted from mph
+        List<DerivedColumn> shared = telemetry.sources().get(0).derive().stream()
+                .filter(d -> List.of("local_day", "prev_ts", "prev_latitude", "prev_longitude", "prev_speed_kmh",
+                        "interval_s", "segment_km", "moving", "idling", "feed_gap").contains(d.name())).toList();
+        assertThat(avl.sources().get(0).derive()).containsSubsequence(shared);
+        ViewSpec days = avl.view("vehicle_days").orElseThrow();
+        assertThat(days.measures()).extracting(ViewSpec.Measure::name).containsExactly("reports", "distance_km",
+                "moving_s", "idle_s", "moving_reports", "speed_total", "max_speed_kmh", "feed_gaps");
+        assertThat(telemetry.view("vehicle_days").orElseThrow().measures()).containsAll(days.measures());
+    }
+
+    @Test
+    void aSourceWithoutDeriveHasNoDerivedColumns() {
+        assertThat(loader.load(base(""), "p.yaml").sources().get(0).derive()).isEmpty();
+    }
+
+    @Test
+    void reportsEveryMistakeOfAnExpressionAtOnce() {
+        SpecException e = catchThrowableOfType(() -> loader.load(derive(
+                "{name: a, expr: 'sum(nope) + lag(id) + later'}, {name: later, expr: id}"), "bad.yaml"),
+                SpecException.class);
+
+        assertThat(e.problems()).extracting(SpecProblem::path).containsOnly("sources[0].derive[0].expr");
+        assertThat(e.problems()).extracting(SpecProblem::message).containsExactlyInAnyOrder(
+                "'nope' is not a declared field or an earlier derived column (did you mean 'note'?)",
+                "'later' is derived later, in derive[1]; a derived column may use the declared fields and the derived"
+                        + " columns before it",
+                "'sum' is an aggregate: a derived column has one value per row, so it needs a window, e.g. sum(...)"
+                        + " over (partition by ... order by ...)",
+                "'lag' is a window function: it needs over (partition by ... order by ...)");
+    }
+
 
     /** Every letter or run of letters that Spark 3 refuses in a parsing pattern is reported before Spark sees it. */
     @ParameterizedTest
@@ -615,6 +724,10 @@ class SpecLoaderTest {
     /** The base spec with one more field after {@code id}. */
     static String field(String field) {
         return base(Map.of("schema", "[{name: id, type: long}, " + field + "]"), "");
+    }
+
+    static String derive(String columns) {
+        return base("derive: [" + columns + "]");
     }
 
     static String rule(String rules) {

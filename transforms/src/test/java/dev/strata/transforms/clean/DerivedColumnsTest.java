@@ -1,0 +1,172 @@
+package dev.strata.transforms.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strata.transforms.SparkTestSession;
+import dev.strata.transforms.clean.DerivedExpression.FunctionCall;
+import dev.strata.transforms.clean.DerivedExpression.FunctionKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class DerivedColumnsTest {
+
+    private final SparkSession spark = SparkTestSession.get();
+
+    private static final StructType SCHEMA = new StructType()
+            .add("vehicle", DataTypes.StringType)
+            .add("t", DataTypes.LongType)
+            .add("x", DataTypes.DoubleType)
+            .add(RecordColumns.BATCH_ID, DataTypes.StringType)
+            .add(RecordColumns.SOURCE_FILE, DataTypes.StringType)
+            .add(RecordColumns.LINE_NUMBER, DataTypes.LongType);
+
+    /** Rows of (vehicle, t, x, batch, file, line). */
+    private Dataset<Row> rows(Object[]... values) {
+        List<Row> rows = new ArrayList<>();
+        for (Object[] v : values) {
+            rows.add(RowFactory.create(v));
+        }
+        return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    private static Object[] row(String vehicle, long t, double x, String batch, String file, long line) {
+        return new Object[] {vehicle, t, x, batch, file, line};
+    }
+
+    private static List<String> sorted(Dataset<Row> rows, String... columns) {
+        return rows.orderBy(RecordColumns.BATCH_ID, RecordColumns.SOURCE_FILE, RecordColumns.LINE_NUMBER)
+                .selectExpr(columns).collectAsList().stream().map(Row::toString).toList();
+    }
+
+    @Test
+    void aWindowSeesTheRowsOfOneBatchOnly() {
+        Dataset<Row> in = rows(
+                row("v1", 10, 1.0, "b1", "a.csv", 2),
+                row("v1", 20, 2.0, "b1", "a.csv", 3),
+                row("v2", 15, 5.0, "b1", "a.csv", 4),
+                row("v1", 30, 4.0, "b2", "b.csv", 2),
+                row("v1", 40, 8.0, "b2", "b.csv", 3));
+
+        Dataset<Row> out = new DerivedColumns(List.of(
+                new DerivedColumn("prev_t", "lag(t) over (partition by vehicle order by t)"),
+                new DerivedColumn("step", "x - lag(x) over (partition by vehicle order by t)"))).apply(in);
+
+        assertThat(sorted(out, "vehicle", "t", "prev_t", "step")).containsExactly(
+                "[v1,10,null,null]",
+                "[v1,20,10,1.0]",
+                "[v2,15,null,null]",
+                "[v1,30,null,null]", // the first row of batch b2: no previous row across the batch boundary
+                "[v1,40,30,4.0]");
+    }
+
+    @Test
+    void aBatchGivesTheSameValuesAloneOrWithOthers() {
+        Object[][] first = {row("v1", 10, 1.0, "b1", "a.csv", 2), row("v1", 20, 3.0, "b1", "a.csv", 3)};
+        Object[][] second = {row("v1", 30, 6.0, "b2", "b.csv", 2), row("v1", 40, 10.0, "b2", "b.csv", 3)};
+        List<Object[]> both = new ArrayList<>(List.of(first));
+        both.addAll(List.of(second));
+        DerivedColumns derive = new DerivedColumns(List.of(
+                new DerivedColumn("moved", "x - lag(x) over (partition by vehicle order by t)"),
+                new DerivedColumn("total", "sum(x) over (partition by vehicle order by t)")));
+
+        List<String> together = sorted(derive.apply(rows(both.toArray(Object[][]::new))), "t", "moved", "total");
+        List<String> apart = new ArrayList<>(sorted(derive.apply(rows(first)), "t", "moved", "total"));
+        apart.addAll(sorted(derive.apply(rows(second)), "t", "moved", "total"));
+
+        assertThat(together).isEqualTo(apart).containsExactly("[10,null,1.0]", "[20,2.0,4.0]", "[30,null,6.0]",
+                "[40,4.0,16.0]");
+    }
+
+    @Test
+    void rowsThatTieOnTheDeclaredOrderAreOrderedByFileAndLine() {
+        Dataset<Row> in = rows(
+                row("v1", 10, 3.0, "b1", "b.csv", 2),
+                row("v1", 10, 2.0, "b1", "a.csv", 9),
+                row("v1", 10, 1.0, "b1", "a.csv", 7))
+                .repartition(3);
+
+        Dataset<Row> out = new DerivedColumns(List.of(
+                new DerivedColumn("n", "row_number() over (partition by vehicle order by t)"),
+                new DerivedColumn("before", "lag(x) over (partition by vehicle order by t)"))).apply(in);
+
+        assertThat(sorted(out, "x", "n", "before")).containsExactly("[1.0,1,null]", "[2.0,2,1.0]", "[3.0,3,2.0]");
+    }
+
+    @Test
+    void aRangeFrameWithAValueOffsetKeepsItsSingleOrdering() {
+        Dataset<Row> in = rows(
+                row("v1", 10, 1.0, "b1", "a.csv", 2),
+                row("v1", 15, 2.0, "b1", "a.csv", 3),
+                row("v1", 30, 4.0, "b1", "a.csv", 4));
+
+        Dataset<Row> out = new DerivedColumns(List.of(new DerivedColumn("recent",
+                "sum(x) over (partition by vehicle order by t range between 10 preceding and current row)")))
+                .apply(in);
+
+        assertThat(sorted(out, "t", "recent")).containsExactly("[10,1.0]", "[15,3.0]", "[30,4.0]");
+    }
+
+    @Test
+    void aColumnMayUseTheOnesBeforeItAndPlainExpressionsNeedNoWindow() {
+        Dataset<Row> in = rows(row("v1", 10, 1.5, "b1", "a.csv", 2));
+
+        Dataset<Row> out = new DerivedColumns(List.of(new DerivedColumn("double_x", "x * 2"),
+                new DerivedColumn("label", "concat(vehicle, ':', cast(double_x as string))"))).apply(in);
+
+        assertThat(out.columns()).containsExactly("vehicle", "t", "x", RecordColumns.BATCH_ID,
+                RecordColumns.SOURCE_FILE, RecordColumns.LINE_NUMBER, "double_x", "label");
+        assertThat(sorted(out, "double_x", "label")).containsExactly("[3.0,v1:3.0]");
+    }
+
+    @Test
+    void aMistakeNamesTheDerivedColumn() {
+        Dataset<Row> in = rows(row("v1", 10, 1.5, "b1", "a.csv", 2));
+
+        assertThatThrownBy(() -> new DerivedColumns(List.of(new DerivedColumn("speed", "x / nope"))).apply(in))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("derived column speed: ")
+                .hasMessageContaining("nope");
+        assertThatThrownBy(() -> new DerivedColumns(List.of(new DerivedColumn("bad", "x +* 2"))).apply(in))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("derived column bad: ");
+    }
+
+    @Test
+    void parsingNamesTheColumnsAndFunctionsAnExpressionUses() {
+        DerivedExpression e = DerivedExpression.parse(
+                "2 * asin(sqrt(pow(sin(radians(lat - lag(lat) over (partition by v order by ts)) / 2), 2)))"
+                        + " + transform(arr, a -> a + `x`)[0] + p.q");
+
+        assertThat(e.columns()).containsExactlyInAnyOrder("lat", "v", "ts", "arr", "x", "p");
+        assertThat(e.functions()).extracting(FunctionCall::name).containsExactlyInAnyOrder("asin", "sqrt", "pow",
+                "sin", "radians", "lag", "transform");
+        assertThat(e.functions()).filteredOn(FunctionCall::windowed).extracting(FunctionCall::name)
+                .containsExactly("lag");
+        assertThat(DerivedExpression.parse("max(x) + 1").functions()).containsExactly(new FunctionCall("max", false));
+    }
+
+    @Test
+    void knowsWhatKindEachFunctionIs() {
+        assertThat(DerivedExpression.kind("LAG")).isEqualTo(FunctionKind.WINDOW);
+        assertThat(DerivedExpression.kind("row_number")).isEqualTo(FunctionKind.WINDOW);
+        assertThat(DerivedExpression.kind("sum")).isEqualTo(FunctionKind.AGGREGATE);
+        assertThat(DerivedExpression.kind("radians")).isEqualTo(FunctionKind.SCALAR);
+        assertThat(DerivedExpression.kind("haversine")).isEqualTo(FunctionKind.UNKNOWN);
+        assertThat(DerivedExpression.builtinFunctions()).contains("lag", "asin", "unix_timestamp");
+    }
+
+    @Test
+    void aSentenceIsNotAnExpression() {
+        assertThatThrownBy(() -> DerivedExpression.parse("lag(ts) over (partition vehicle_id)"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Syntax error");
+    }
+}
