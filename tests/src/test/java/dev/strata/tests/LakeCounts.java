@@ -29,4 +29,12 @@ final class LakeCounts {
                 .forEach((table, rows) -> counts.put(table.substring("curated.".length()), rows));
         return counts;
     }
+
+    /** The served views' counts by their bare names. */
+    static Map<String, Long> served(Path lake, List<String> views) {
+        Map<String, Long> counts = new TreeMap<>();
+        of(lake, views.stream().map(v -> "views." + v).toList())
+                .forEach((table, rows) -> counts.put(table.substring("views.".length()), rows));
+        return counts;
+    }
 }

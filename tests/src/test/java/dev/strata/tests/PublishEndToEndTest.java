@@ -46,6 +46,9 @@ class PublishEndToEndTest {
     private static final String CLEAN = "strata_service_requests_clean";
     private static final String QUARANTINE = "strata_service_requests_quarantine";
     private static final String CURATED = "strata_service_requests";
+    private static final String VIEWS = "strata_service_requests_views";
+    private static final List<String> VIEW_NAMES = List.of("neighborhood_addresses", "requests_daily",
+            "requests_hourly_profile", "requests_monthly");
     private static final List<String> CURATED_TABLES = List.of("busiest_departments", "department_dim",
             "first_call_resolution", "requests_by_area", "requests_by_hour", "requests_by_month",
             "requests_by_source", "resolution_status", "top_types_by_neighborhood");
@@ -60,6 +63,8 @@ class PublishEndToEndTest {
     static MotoAws aws;
     static EmbeddedWarehouse warehouse;
     static Map<String, Long> deltaCounts;
+    /** What the warehouse schema holds: the curated tables and the served views, by their bare names. */
+    static Map<String, Long> warehouseCounts;
 
     @BeforeAll
     static void buildTheLakeOnce() throws IOException {
@@ -77,6 +82,8 @@ class PublishEndToEndTest {
                 "--input", "service_requests=" + Repository.serviceRequestSample());
         assertThat(pipelineRun.exitCode()).as(pipelineRun.toString()).isZero();
         deltaCounts = LakeCounts.curated(lake, CURATED_TABLES);
+        warehouseCounts = new TreeMap<>(deltaCounts);
+        warehouseCounts.putAll(LakeCounts.served(lake, VIEW_NAMES));
         aws = MotoAws.open(true);
         warehouse = EmbeddedWarehouse.start();
     }
@@ -131,6 +138,17 @@ class PublishEndToEndTest {
         List<String> expected = new ArrayList<>(CURATED_TABLES);
         CURATED_TABLES.forEach(t -> expected.add(t + "_spectrum"));
         assertThat(aws.tables(CURATED)).extracting(Table::name).containsExactlyInAnyOrderElementsOf(expected);
+        List<String> served = new ArrayList<>(VIEW_NAMES);
+        VIEW_NAMES.forEach(v -> served.add(v + "_spectrum"));
+        assertThat(aws.tables(VIEWS)).extracting(Table::name).containsExactlyInAnyOrderElementsOf(served);
+        Table monthly = aws.table(VIEWS, "requests_monthly");
+        assertThat(monthly.storageDescriptor().location())
+                .isEqualTo(location("views", "service_requests/requests_monthly/serving"));
+        assertThat(columns(monthly.storageDescriptor().columns())).containsEntry("month", "date")
+                .containsEntry("cases", "bigint").containsEntry("hours_to_close_p50", "double")
+                .containsEntry("first_call_rate", "double");
+        assertThat(aws.table(VIEWS, "requests_monthly_spectrum").storageDescriptor().location())
+                .isEqualTo(location("views", "service_requests/requests_monthly/serving/_symlink_format_manifest"));
 
         Table clean = aws.table(CLEAN, "service_requests");
         assertThat(clean.storageDescriptor().location()).isEqualTo(location("clean", "service_requests"));
@@ -260,7 +278,7 @@ class PublishEndToEndTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
 
         Map<String, JsonNode> notices = new TreeMap<>();
-        for (int attempt = 0; attempt < 10 && notices.size() < CURATED_TABLES.size(); attempt++) {
+        for (int attempt = 0; attempt < 10 && notices.size() < warehouseCounts.size(); attempt++) {
             List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
                     .waitTimeSeconds(1)).messages();
             for (Message message : messages) {
@@ -269,8 +287,9 @@ class PublishEndToEndTest {
                 aws.sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
             }
         }
-        assertThat(notices.keySet()).containsExactlyElementsOf(CURATED_TABLES.stream().map(t -> "curated." + t)
-                .sorted().toList());
+        List<String> announced = new ArrayList<>(CURATED_TABLES.stream().map(t -> "curated." + t).toList());
+        VIEW_NAMES.forEach(v -> announced.add("views." + v));
+        assertThat(notices.keySet()).containsExactlyElementsOf(announced.stream().sorted().toList());
         for (String table : CURATED_TABLES) {
             JsonNode notice = notices.get("curated." + table);
             String manifest = location("staging", "service_requests/" + table + ".manifest");
@@ -279,6 +298,12 @@ class PublishEndToEndTest {
             assertThat(notice.get("rows").asLong()).as(table).isEqualTo(deltaCounts.get(table));
             assertThat(notice.get("pipeline").asText()).isEqualTo("service_requests");
             assertThat(notice.get("files").asInt()).as(table).isPositive();
+        }
+        for (String view : VIEW_NAMES) {
+            JsonNode notice = notices.get("views." + view);
+            assertThat(notice.get("manifest").asText()).as(view)
+                    .isEqualTo(location("staging", "service_requests/views/" + view + ".manifest"));
+            assertThat(notice.get("rows").asLong()).as(view).isEqualTo(warehouseCounts.get(view));
         }
     }
 
@@ -293,13 +318,13 @@ class PublishEndToEndTest {
         CliRun run = publish("--redshift-url", warehouse.url(), "--redshift-user", EmbeddedWarehouse.USER);
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         String last = run.err().strip().lines().reduce((a, b) -> b).orElseThrow();
-        assertThat(last).startsWith("strata publish: service failure: 1 of 9 table(s) could not be loaded into"
+        assertThat(last).startsWith("strata publish: service failure: 1 of 13 table(s) could not be loaded into"
                 + " service_requests (requests_by_hour); the others were loaded");
         assertThat(run.err()).contains("publish curated.requests_by_hour into service_requests.requests_by_hour"
                 + " failed, the table is as it was").doesNotContain("\tat ");
         assertThat(warehouse.rows("SELECT * FROM service_requests.requests_by_hour"))
                 .containsExactly("2024-01-01|7");
-        Map<String, Long> expected = new TreeMap<>(deltaCounts);
+        Map<String, Long> expected = new TreeMap<>(warehouseCounts);
         expected.put("requests_by_hour", 1L);
         assertThat(warehouse.counts("service_requests")).isEqualTo(expected);
     }
@@ -311,9 +336,9 @@ class PublishEndToEndTest {
         CliRun load = CliRun.of("redshift", "load", "--spec", spec.toString(), "--lake", lake.toString(),
                 "--redshift-url", warehouse.url(), "--redshift-user", EmbeddedWarehouse.USER);
         assertThat(load.exitCode()).as(load.toString()).isZero();
-        assertThat(warehouse.counts("service_requests")).isEqualTo(deltaCounts);
-        List<String> glueTables = aws.tables(CURATED).stream().map(Table::name).filter(n -> !n.endsWith("_spectrum"))
-                .sorted().toList();
+        assertThat(warehouse.counts("service_requests")).isEqualTo(warehouseCounts);
+        List<String> glueTables = java.util.stream.Stream.concat(aws.tables(CURATED).stream(), aws.tables(VIEWS).stream())
+                .map(Table::name).filter(n -> !n.endsWith("_spectrum")).sorted().toList();
         assertThat(warehouse.tables("service_requests")).isEqualTo(glueTables);
         assertThat(warehouse.rows("SELECT * FROM service_requests.requests_by_month ORDER BY month").stream()
                 .map(r -> r.replace('|', ',')).toList())
@@ -322,7 +347,10 @@ class PublishEndToEndTest {
         CliRun again = CliRun.of("redshift", "load", "--spec", spec.toString(), "--lake", lake.toString(),
                 "--redshift-url", warehouse.url(), "--redshift-user", EmbeddedWarehouse.USER);
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(warehouse.counts("service_requests")).isEqualTo(deltaCounts);
+        assertThat(warehouse.counts("service_requests")).isEqualTo(warehouseCounts);
+        assertThat(warehouse.rows("SELECT * FROM service_requests.requests_hourly_profile ORDER BY hour_of_day,"
+                + " day_of_week").stream().map(r -> r.replace('|', ',')).toList()).isEqualTo(ServiceRequestsEndToEndTest
+                .query(lake, "select * from views.requests_hourly_profile order by hour_of_day, day_of_week"));
         assertThat(again.err()).contains("requests_by_month: read 24, written 24").contains("24 staged, 0 new, 24 matched");
 
         CliRun one = CliRun.of("redshift", "load", "--spec", spec.toString(), "--lake", lake.toString(),
@@ -429,7 +457,19 @@ class PublishEndToEndTest {
                 .contains("\"case_summary\" VARCHAR(256),").contains("\"case_created_dttm\" TIMESTAMP,");
 
         Map<String, String> spectrum = ddl(lake, "--dialect", "spectrum", "--location-root", "s3://strata-e2e/lake");
-        assertThat(spectrum.keySet()).containsExactlyInAnyOrderElementsOf(curated);
+        List<String> servedTables = new ArrayList<>(curated);
+        VIEW_NAMES.forEach(v -> servedTables.add("views." + v));
+        assertThat(spectrum.keySet()).containsExactlyInAnyOrderElementsOf(servedTables);
+        assertThat(spectrum.get("views.requests_daily")).startsWith("CREATE EXTERNAL TABLE \"" + VIEWS
+                + "\".\"requests_daily_spectrum\" (").contains("LOCATION 's3://strata-e2e/lake/views/service_requests/"
+                + "requests_daily/serving/_symlink_format_manifest'");
+        assertThat(ddl(lake, "--dialect", "athena", "--zone", "views", "--location-root", "s3://strata-e2e/lake")
+                .get("views.requests_daily")).isEqualTo("CREATE EXTERNAL TABLE `" + VIEWS + "`.`requests_daily`\n"
+                + "LOCATION 's3://strata-e2e/lake/views/service_requests/requests_daily/serving'\n"
+                + "TBLPROPERTIES ('table_type'='DELTA');");
+        assertThat(ddl(lake, "--dialect", "redshift", "--zone", "views").get("views.requests_daily"))
+                .startsWith("CREATE TABLE IF NOT EXISTS \"service_requests\".\"requests_daily\" (")
+                .contains("\"cases\" BIGINT").contains("\"first_call_rate\" DOUBLE PRECISION");
         assertThat(spectrum.get("curated.requests_by_area")).isEqualTo("""
                 CREATE EXTERNAL TABLE "strata_service_requests"."requests_by_area_spectrum" (
                   "neighborhood" string,

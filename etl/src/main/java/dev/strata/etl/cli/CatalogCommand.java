@@ -24,7 +24,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code strata catalog ddl}: the CREATE statements of the lake's clean and curated tables for Athena
+ * {@code strata catalog ddl}: the CREATE statements of the lake's clean and curated tables and served views for Athena
  * (native Delta), Redshift (with distribution and sort keys, VARCHAR lengths from the spec or the data)
  * or Redshift Spectrum (over the symlink manifests), with the names the pipelines' publish: sections give.
  * Athena and Spectrum locations are the lake's on S3; a local lake names its S3 place with --location-root.
@@ -38,12 +38,12 @@ final class CatalogCommand implements Command {
 
     @Override
     public String summary() {
-        return "catalog ddl: print Athena, Redshift or Spectrum DDL of the clean and curated tables";
+        return "catalog ddl: print Athena, Redshift or Spectrum DDL of the clean and curated tables and served views";
     }
 
     @Override
     public String usage() {
-        return "ddl --dialect athena|redshift|spectrum [--table T] [--zone clean|curated] [--lake PATH]"
+        return "ddl --dialect athena|redshift|spectrum [--table T] [--zone clean|curated|views] [--lake PATH]"
                 + " [--location-root s3://BUCKET/PREFIX]";
     }
 
@@ -54,8 +54,8 @@ final class CatalogCommand implements Command {
                 .desc("the SQL dialect (required)").build());
         options.addOption(Option.builder().longOpt("table").hasArg().argName("TABLE|ZONE.TABLE")
                 .desc("only this table").build());
-        options.addOption(Option.builder().longOpt("zone").hasArg().argName("clean|curated")
-                .desc("only this zone (default: both; Spectrum: curated only)").build());
+        options.addOption(Option.builder().longOpt("zone").hasArg().argName("clean|curated|views")
+                .desc("only this zone (default: all three; Spectrum: curated tables and served views)").build());
         options.addOption(Option.builder().longOpt("spec").hasArg().argName("NAME|FILE|s3a://URI")
                 .desc("take names from this spec's publish: section (default: each table's own pipeline)").build());
         return options;
@@ -77,10 +77,10 @@ final class CatalogCommand implements Command {
         }
         PublishOptions options = PublishOptions.parse(line);
         List<String> zones = Optional.ofNullable(line.getOptionValue("zone")).map(List::of)
-                .orElse(dialect == SqlDialect.SPECTRUM ? List.of("curated") : List.of("clean", "curated"));
+                .orElse(dialect == SqlDialect.SPECTRUM ? PublishSpec.Glue.SERVED : List.of("clean", "curated", "views"));
         for (String zone : zones) {
-            if (!zone.equals("clean") && !zone.equals("curated")) {
-                throw new UserError("--zone takes clean or curated, not '" + zone + "'");
+            if (!List.of("clean", "curated", "views").contains(zone)) {
+                throw new UserError("--zone takes clean, curated or views, not '" + zone + "'");
             }
         }
         try (Context context = new Context("strata catalog ddl", line)) {
@@ -144,7 +144,7 @@ final class CatalogCommand implements Command {
             if (zone.equals("clean")) {
                 schema += "_clean";
             }
-            PublishSpec.Table settings = redshift == null || !zone.equals("curated")
+            PublishSpec.Table settings = redshift == null || !PublishSpec.Glue.SERVED.contains(zone)
                     ? PublishSpec.Table.defaults(table)
                     : redshift.table(table).orElse(PublishSpec.Table.defaults(table));
             List<String> keys = settings.keys().orElseGet(() -> Optional.ofNullable(entry.properties()

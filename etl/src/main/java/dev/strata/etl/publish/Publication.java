@@ -134,12 +134,12 @@ public final class Publication {
             long start = System.nanoTime();
             if (targets.dryRun()) {
                 log.info("publish (dry run): would register " + entry.name() + " in Glue"
-                        + (spectrum && entry.name().zone().equals("curated") ? " with its Spectrum table" : ""));
+                        + (spectrum && served(entry) ? " with its Spectrum table" : ""));
                 continue;
             }
             glue.register(entry);
             String note = "Glue: Delta table for Athena";
-            if (spectrum && entry.name().zone().equals("curated")) {
+            if (spectrum && served(entry)) {
                 manifests.generate(entry.location());
                 List<Map<String, String>> partitions = manifests.partitions(entry.location(), entry.partitionColumns());
                 SpectrumRegistration registration = glue.registerSpectrum(entry, entry.name().table() + suffix,
@@ -172,14 +172,23 @@ public final class Publication {
                 Optional.empty(), List.of(), false));
         Map<TableEntry, PublishSpec.Table> chosen = new LinkedHashMap<>();
         for (TableEntry entry : tables) {
-            if (entry.name().zone().equals("curated") && !entry.schema().isEmpty()) {
+            if (served(entry) && !entry.schema().isEmpty()) {
                 settings.table(entry.name().table()).ifPresent(t -> chosen.put(entry, t));
+            }
+        }
+        Map<String, TableEntry> targetsTaken = new LinkedHashMap<>();
+        for (Map.Entry<TableEntry, PublishSpec.Table> e : chosen.entrySet()) {
+            TableEntry other = targetsTaken.putIfAbsent(e.getValue().target(), e.getKey());
+            if (other != null) {
+                throw new UserError(other.name() + " and " + e.getKey().name() + " would both load into "
+                        + settings.schema() + "." + e.getValue().target() + ": views and curated tables share the warehouse"
+                        + " schema, so rename the view in " + spec.origin());
             }
         }
         if (only.isPresent()) {
             chosen.keySet().removeIf(e -> !e.name().table().equals(only.get()));
             if (chosen.isEmpty()) {
-                throw new UserError("--table " + only.get() + " is not a curated table of " + spec.name()
+                throw new UserError("--table " + only.get() + " is not a curated table or view of " + spec.name()
                         + " that publish.redshift loads");
             }
         }
@@ -271,9 +280,9 @@ public final class Publication {
                 .filter(k -> !k.isBlank()).map(k -> List.of(k.split(","))).orElse(List.of()));
         TableDefinition definition = new TableDefinition(settings.schema(), table.target(), schema,
                 entry.partitionColumns(), keys, layout(table), varcharLengths(rows, table.varchar()),
-                locations.locate(staging.location(entry.name().table())));
+                locations.locate(staging.location(stagedName(entry))));
         if (targets.dryRun()) {
-            Optional<String> manifest = locations.locate(staging.manifest(entry.name().table()))
+            Optional<String> manifest = locations.locate(staging.manifest(stagedName(entry)))
                     .map(StagingArea::copyUrl);
             LoadPlan plan = flavor == WarehouseFlavor.REDSHIFT && role.isPresent() && manifest.isPresent()
                     ? LoadPlan.fromManifest(definition, manifest.get(), role.get(), flavor)
@@ -286,7 +295,7 @@ public final class Publication {
             log.stage(planned);
             return planned;
         }
-        StagingArea.StagedTable staged = staging.stage(entry.name().table(), rows);
+        StagingArea.StagedTable staged = staging.stage(stagedName(entry), rows);
         long count = spark.read().parquet(staged.location()).count();
         String note = "staged " + staged.files() + " file(s)";
         LoadResult result = null;
@@ -320,6 +329,16 @@ public final class Publication {
                 result == null ? 0 : result.rowsUpdated(), seconds(start), Map.of(), note);
         log.stage(stage);
         return stage;
+    }
+
+    /** Curated tables and served views: the zones with a Spectrum twin and a warehouse load. */
+    private static boolean served(TableEntry entry) {
+        return PublishSpec.Glue.SERVED.contains(entry.name().zone());
+    }
+
+    /** A served view is staged in a folder of its own, so it never meets a curated table of the same name. */
+    private static String stagedName(TableEntry entry) {
+        return entry.name().zone().equals("views") ? "views/" + entry.name().table() : entry.name().table();
     }
 
     private static void execute(Connection connection, String sql, Consumer<String> statements, boolean dryRun,

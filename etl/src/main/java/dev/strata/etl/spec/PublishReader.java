@@ -91,6 +91,9 @@ final class PublishReader {
                 }
                 databases.put(zone, identifier(names.get(zone), names.get(zone).requiredText()));
             }
+            if (!names.has("views") && names.has("curated")) {
+                databases.put("views", databases.get("curated") + "_views"); // the serving layer beside curated
+            }
         }
         List<String> zones = glue.get("zones").isMissing() ? PublishSpec.Glue.ZONES : glue.get("zones").strings();
         for (String zone : zones) {

@@ -35,15 +35,19 @@ public record PublishSpec(Optional<Glue> glue, Optional<Redshift> redshift) {
      * Glue databases and tables.
      *
      * @param databasePrefix prepended to every database name (an environment, e.g. {@code dev_})
-     * @param databases the database of each zone: clean, quarantine and curated
+     * @param databases the database of each zone: clean, quarantine, curated and views (the serving layer)
      * @param zones which zones are registered
-     * @param spectrum whether each curated table also gets a Spectrum table over its symlink manifest
-     * @param spectrumSuffix appended to a curated table's name to name its Spectrum table
+     * @param spectrum whether each curated table and served view also gets a Spectrum table over its
+     *     symlink manifest
+     * @param spectrumSuffix appended to a curated table's or view's name to name its Spectrum table
      */
     public record Glue(String databasePrefix, Map<String, String> databases, List<String> zones, boolean spectrum,
             String spectrumSuffix) {
 
-        public static final List<String> ZONES = List.of("clean", "quarantine", "curated");
+        public static final List<String> ZONES = List.of("clean", "quarantine", "curated", "views");
+
+        /** The zones whose tables get a Spectrum twin and are loaded into the warehouse. */
+        public static final List<String> SERVED = List.of("curated", "views");
 
         public Glue {
             Objects.requireNonNull(databasePrefix, "databasePrefix is null");

@@ -89,6 +89,21 @@ class PublishReaderTest {
     }
 
     @Test
+    void servedViewsGoBesideTheCuratedDatabaseUnlessNamed() {
+        PublishSpec.Glue beside = load("""
+                publish:
+                  glue: {database_prefix: '', databases: {curated: shop}}
+                """).publish().glue().orElseThrow();
+        assertThat(beside.database("views", "")).isEqualTo("shop_views");
+        assertThat(beside.database("clean", "")).isEqualTo("clean");
+        PublishSpec.Glue named = load("""
+                publish:
+                  glue: {database_prefix: '', databases: {curated: shop, views: shop_dashboards}}
+                """).publish().glue().orElseThrow();
+        assertThat(named.database("views", "")).isEqualTo("shop_dashboards");
+    }
+
+    @Test
     void fillsTheDefaults() {
         PipelineSpec spec = load("""
                 publish:
@@ -97,7 +112,8 @@ class PublishReaderTest {
                 """);
         PublishSpec.Glue glue = spec.publish().glue().orElseThrow();
         assertThat(glue.database("quarantine", "")).isEqualTo("strata_quarantine");
-        assertThat(glue.zones()).containsExactly("clean", "quarantine", "curated");
+        assertThat(glue.zones()).containsExactly("clean", "quarantine", "curated", "views");
+        assertThat(glue.database("views", "")).isEqualTo("strata_views");
         assertThat(glue.spectrum()).isTrue();
         assertThat(glue.spectrumSuffix()).isEqualTo("_spectrum");
         PublishSpec.Redshift redshift = spec.publish().redshift().orElseThrow();
