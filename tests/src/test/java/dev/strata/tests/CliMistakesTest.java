@@ -112,8 +112,8 @@ class CliMistakesTest {
         CliRun run = CliRun.of("validate", "--spec", "service_requests");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(0);
         assertThat(run.out()).contains("publish to Glue (with --catalog glue): clean -> strata_service_requests_clean,"
-                + " quarantine -> strata_service_requests_quarantine, curated -> strata_service_requests;"
-                + " Spectrum tables <table>_spectrum in strata_service_requests\n");
+                + " quarantine -> strata_service_requests_quarantine, curated -> strata_service_requests,"
+                + " views -> strata_service_requests_views; Spectrum tables <table>_spectrum in strata_service_requests\n");
         assertThat(run.out()).contains("publish to Redshift: schema service_requests; url from --redshift-url;")
                 .contains("password from $STRATA_REDSHIFT_PASSWORD")
                 .contains("external schema service_requests_lake over strata_service_requests; 9 curated step(s)\n");

@@ -148,7 +148,7 @@ class PublishEndToEndTest {
                 .containsEntry("cases", "bigint").containsEntry("hours_to_close_p50", "double")
                 .containsEntry("first_call_rate", "double");
         assertThat(aws.table(VIEWS, "requests_monthly_spectrum").storageDescriptor().location())
-                .isEqualTo(location("views", "service_requests/requests_monthly/serving/_symlink_format_manifest"));
+                .isEqualTo(location("views", "service_requests/requests_monthly/serving/_symlink_format_manifest/"));
 
         Table clean = aws.table(CLEAN, "service_requests");
         assertThat(clean.storageDescriptor().location()).isEqualTo(location("clean", "service_requests"));
@@ -462,7 +462,7 @@ class PublishEndToEndTest {
         assertThat(spectrum.keySet()).containsExactlyInAnyOrderElementsOf(servedTables);
         assertThat(spectrum.get("views.requests_daily")).startsWith("CREATE EXTERNAL TABLE \"" + VIEWS
                 + "\".\"requests_daily_spectrum\" (").contains("LOCATION 's3://strata-e2e/lake/views/service_requests/"
-                + "requests_daily/serving/_symlink_format_manifest'");
+                + "requests_daily/serving/_symlink_format_manifest/'");
         assertThat(ddl(lake, "--dialect", "athena", "--zone", "views", "--location-root", "s3://strata-e2e/lake")
                 .get("views.requests_daily")).isEqualTo("CREATE EXTERNAL TABLE `" + VIEWS + "`.`requests_daily`\n"
                 + "LOCATION 's3://strata-e2e/lake/views/service_requests/requests_daily/serving'\n"
