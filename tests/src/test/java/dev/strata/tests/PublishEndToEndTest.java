@@ -487,7 +487,7 @@ class PublishEndToEndTest {
         CliRun local = CliRun.of("catalog", "ddl", "--dialect", "athena", "--lake", lake.toString());
         CliMistakesTest.assertOneLineMistake(local, "give --location-root s3://BUCKET/PREFIX");
         CliMistakesTest.assertOneLineMistake(CliRun.of("catalog", "ddl", "--dialect", "redshift", "--lake",
-                lake.toString(), "--table", "nowhere"), "has no clean or curated table named nowhere");
+                lake.toString(), "--table", "nowhere"), "has no clean, curated or views table named nowhere");
     }
 
     @Test

@@ -99,7 +99,7 @@ final class CatalogCommand implements Command {
             }
             if (entries.isEmpty()) {
                 throw new UserError("the catalog of " + context.lake().root() + " has no "
-                        + String.join(" or ", zones) + " table" + only.map(t -> " named " + t).orElse("")
+                        + alternatives(zones) + " table" + only.map(t -> " named " + t).orElse("")
                         + " with known columns; run a pipeline first (strata run --spec NAME)");
             }
             LocationRoot locations = LocationRoot.of(context.lake(), options.locationRoot());
@@ -165,5 +165,13 @@ final class CatalogCommand implements Command {
 
     private static PipelineSpec defaultSpec() {
         return new PipelineSpec("strata", "", "", List.of(), List.of());
+    }
+
+    /** "a", "a or b", "a, b or c". */
+    private static String alternatives(List<String> words) {
+        if (words.size() < 2) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 }
