@@ -177,6 +177,14 @@ class ViewsEndToEndTest {
         batch.add(late);
         // a duplicate: a case delivered again unchanged
         batch.add(open.get(3));
+        // an update that moves a case to another neighborhood: its old group may be left without a live case
+        Map<String, String> moved = new LinkedHashMap<>(openCases(50).stream().skip(open.size())
+                .filter(r -> r.get("Neighborhood") != null).findFirst().orElseThrow());
+        String from = moved.get("Neighborhood");
+        String to = sample.stream().map(r -> r.get("Neighborhood")).filter(n -> n != null && !n.equals(from))
+                .findFirst().orElseThrow();
+        moved.put("Neighborhood", to);
+        batch.add(moved);
         arrive("service_requests_part-00002.csv", batch);
 
         CliRun second = run("run");
@@ -191,6 +199,15 @@ class ViewsEndToEndTest {
         List<String> cleanJanuary = ServiceRequestsEndToEndTest.query(lake,
                 "select count(*) from clean.service_requests where to_date(case_created_dttm) = date'2024-01-03'");
         assertThat(january).as("the late event is in its own day").isEqualTo(cleanJanuary);
+        String day = "to_date('" + moved.get("Case Created dttm") + "', 'M/d/yyyy h:mm:ss a')";
+        for (String neighborhood : List.of(from, to)) {
+            String where = " and neighborhood = '" + neighborhood.replace("'", "\\'") + "'";
+            assertThat(ServiceRequestsEndToEndTest.query(lake, "select coalesce(sum(cases), 0) from views.requests_daily"
+                    + " where day = " + day + where))
+                    .as("served cases of the moved case's day in " + neighborhood)
+                    .isEqualTo(ServiceRequestsEndToEndTest.query(lake, "select count(*) from clean.service_requests"
+                            + " where to_date(case_created_dttm) = " + day + where));
+        }
         verified();
     }
 
