@@ -190,6 +190,9 @@ class ViewsEndToEndTest {
         CliRun second = run("run");
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.err()).contains("speed layer");
+        assertThat(operations(lake.resolve("views/service_requests/requests_daily/serving/_delta_log")))
+                .as("the speed run replaced the touched groups instead of rebuilding the serving table")
+                .endsWith("MERGE");
         List<Long> after = totals();
         assertThat(after.get(0)).as("cases: three new, updates and the duplicate count once").isEqualTo(before.get(0) + 3);
         assertThat(after.get(1)).as("resolved: the two closed cases").isEqualTo(before.get(1) + 2);
@@ -279,6 +282,19 @@ class ViewsEndToEndTest {
         List<Long> totals = totals();
         assertThat(totals.get(0)).as("updates add no case").isEqualTo(Long.parseLong(ServiceRequestsEndToEndTest
                 .query(lake, "select count(*) from clean.service_requests").get(0)));
+    }
+
+    /** The operation of each commit in a Delta log, in order. */
+    private static List<String> operations(Path log) throws IOException {
+        List<String> operations = new ArrayList<>();
+        try (Stream<Path> files = Files.list(log)) {
+            for (Path commit : files.filter(p -> p.getFileName().toString().matches("\\d+\\.json")).sorted().toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"operation\":\"([A-Z ]+)\"")
+                        .matcher(Files.readString(commit));
+                operations.add(m.find() ? m.group(1) : "?");
+            }
+        }
+        return operations;
     }
 
     private static long commits(Path log) throws IOException {
