@@ -177,11 +177,22 @@ class ViewsEndToEndTest {
         batch.add(late);
         // a duplicate: a case delivered again unchanged
         batch.add(open.get(3));
+        // an update that moves a case to another neighborhood: its old group may be left without a live case
+        Map<String, String> moved = new LinkedHashMap<>(openCases(50).stream().skip(open.size())
+                .filter(r -> r.get("Neighborhood") != null).findFirst().orElseThrow());
+        String from = moved.get("Neighborhood");
+        String to = sample.stream().map(r -> r.get("Neighborhood")).filter(n -> n != null && !n.equals(from))
+                .findFirst().orElseThrow();
+        moved.put("Neighborhood", to);
+        batch.add(moved);
         arrive("service_requests_part-00002.csv", batch);
 
         CliRun second = run("run");
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.err()).contains("speed layer");
+        assertThat(operations(lake.resolve("views/service_requests/requests_daily/serving/_delta_log")))
+                .as("the speed run replaced the touched groups instead of rebuilding the serving table")
+                .endsWith("MERGE");
         List<Long> after = totals();
         assertThat(after.get(0)).as("cases: three new, updates and the duplicate count once").isEqualTo(before.get(0) + 3);
         assertThat(after.get(1)).as("resolved: the two closed cases").isEqualTo(before.get(1) + 2);
@@ -191,6 +202,15 @@ class ViewsEndToEndTest {
         List<String> cleanJanuary = ServiceRequestsEndToEndTest.query(lake,
                 "select count(*) from clean.service_requests where to_date(case_created_dttm) = date'2024-01-03'");
         assertThat(january).as("the late event is in its own day").isEqualTo(cleanJanuary);
+        String day = "to_date('" + moved.get("Case Created dttm") + "', 'M/d/yyyy h:mm:ss a')";
+        for (String neighborhood : List.of(from, to)) {
+            String where = " and neighborhood = '" + neighborhood.replace("'", "\\'") + "'";
+            assertThat(ServiceRequestsEndToEndTest.query(lake, "select coalesce(sum(cases), 0) from views.requests_daily"
+                    + " where day = " + day + where))
+                    .as("served cases of the moved case's day in " + neighborhood)
+                    .isEqualTo(ServiceRequestsEndToEndTest.query(lake, "select count(*) from clean.service_requests"
+                            + " where to_date(case_created_dttm) = " + day + where));
+        }
         verified();
     }
 
@@ -262,6 +282,19 @@ class ViewsEndToEndTest {
         List<Long> totals = totals();
         assertThat(totals.get(0)).as("updates add no case").isEqualTo(Long.parseLong(ServiceRequestsEndToEndTest
                 .query(lake, "select count(*) from clean.service_requests").get(0)));
+    }
+
+    /** The operation of each commit in a Delta log, in order. */
+    private static List<String> operations(Path log) throws IOException {
+        List<String> operations = new ArrayList<>();
+        try (Stream<Path> files = Files.list(log)) {
+            for (Path commit : files.filter(p -> p.getFileName().toString().matches("\\d+\\.json")).sorted().toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"operation\":\"([A-Z ]+)\"")
+                        .matcher(Files.readString(commit));
+                operations.add(m.find() ? m.group(1) : "?");
+            }
+        }
+        return operations;
     }
 
     private static long commits(Path log) throws IOException {

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.IntFunction;
@@ -97,23 +98,61 @@ public final class ServiceRequestGenerator {
 
     private GenerationReport write(Path directory, long rows, int files, IntFunction<String> names)
             throws IOException {
-        Iterator<GeneratedRow> iterator = iterator(rows, files);
         Files.createDirectories(directory);
+        List<Path> paths = new ArrayList<>();
+        long[] ends = new long[files];
+        for (int file = 0; file < files; file++) {
+            paths.add(directory.resolve(names.apply(file)));
+            ends[file] = RowSequence.fileStart(rows, files, file + 1);
+        }
+        return write(iterator(rows, files), paths, ends, rows);
+    }
+
+    /**
+     * Writes the rows of one sequence of {@code rows} rows (the rows one file would hold) cut into consecutive
+     * files, like the deliveries of one export over time: file i holds the rows from {@code ends[i - 1]} (0 for
+     * the first) up to {@code ends[i]}, each file starting with the header line; rows after the last end are not
+     * written (the cases still fall where a sequence of {@code rows} places them in time). A duplicate may repeat
+     * a row of an earlier file, so a later file updates cases an earlier one delivered. The folders of the files
+     * must exist; files of the same names are replaced.
+     *
+     * @param ends where each file ends, increasing; the last at most {@code rows}
+     */
+    public GenerationReport writeDeliveries(List<Path> files, long rows, long[] ends) throws IOException {
+        Objects.requireNonNull(files, "files is null");
+        Objects.requireNonNull(ends, "ends is null");
+        if (files.isEmpty() || files.size() != ends.length) {
+            throw new IllegalArgumentException("one end per file is needed, cannot be: " + files.size() + " files and "
+                    + ends.length + " ends");
+        }
+        for (int i = 0; i < ends.length; i++) {
+            long start = i == 0 ? 0 : ends[i - 1];
+            if (ends[i] < start) {
+                throw new IllegalArgumentException("file ends must not decrease, cannot be: " + ends[i] + " after "
+                        + start);
+            }
+        }
+        if (ends[ends.length - 1] > rows) {
+            throw new IllegalArgumentException("the last file must end at " + rows + " or before, cannot be: "
+                    + ends[ends.length - 1]);
+        }
+        return write(iterator(rows, 1), files, ends, ends[ends.length - 1]);
+    }
+
+    private static GenerationReport write(Iterator<GeneratedRow> iterator, List<Path> paths, long[] ends, long rows)
+            throws IOException {
         byte[] header = CsvLine.header();
         Map<Defect, Long> defects = new EnumMap<>(Defect.class);
-        List<Path> paths = new ArrayList<>();
         long bytes = 0;
         long quoted = 0;
         long multiline = 0;
-        for (int file = 0; file < files; file++) {
-            long end = RowSequence.fileStart(rows, files, file + 1);
-            Path path = directory.resolve(names.apply(file));
-            paths.add(path);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 20)) {
+        long next = 0;
+        for (int file = 0; file < paths.size(); file++) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(paths.get(file)), 1 << 20)) {
                 out.write(header);
                 out.write('\n');
                 bytes += header.length + 1;
-                for (long i = RowSequence.fileStart(rows, files, file); i < end; i++) {
+                for (; next < ends[file]; next++) {
                     GeneratedRow row = iterator.next();
                     row.writeTo(out);
                     bytes += row.length();

@@ -37,6 +37,13 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampType;
 
 /**
  * The three layers of a view. With H the source's event history and w the batch watermark on its
@@ -44,13 +51,22 @@ import org.apache.spark.sql.streaming.Trigger;
  * w, added incrementally by a Structured Streaming query ({@code Trigger.AvailableNow}, checkpoint in the
  * lake, one idempotent Delta commit per micro-batch); serving S = B &oplus; R. When the watermark moves,
  * the speed layer drops its rows at or before it, so nothing is counted twice or missed.
+ *
+ * <p>What a speed run costs follows what arrived, not the history: it reads only the history's commits after
+ * the last batch (or after its checkpoint), and it serves by replacing just the groups the new rows touch. The
+ * batch and serving tables are written sorted by the dimensions in files of at most {@value #FILE_ROWS} rows, so
+ * that replacing a few groups reads and rewrites only the few files that hold them.
  */
 public final class ViewLayers {
 
     /** Spark setting: history files per speed micro-batch (Delta's default is 1000). */
     public static final String MAX_FILES_PER_TRIGGER = "spark.strata.views.maxFilesPerTrigger";
+    /** Rows per file of the batch and serving tables, which are clustered by the view's dimensions. */
+    static final int FILE_ROWS = 100_000;
     private static final String WATERMARK = "watermark=";
+    private static final String ABSORBED = "history_version=";
     private static final String COVERED = "covered_to=";
+    private static final String COMMIT_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
     private final SparkSession spark;
     private final Lake lake;
@@ -113,7 +129,11 @@ public final class ViewLayers {
      */
     public LayerResult batch(ViewSpec view, Optional<Instant> watermark) {
         long start = System.nanoTime();
-        Dataset<Row> events = events(view);
+        events(view);
+        // one snapshot of the history for the watermark, the parts and the counts alike
+        String historyTable = history.location(source(view));
+        long version = delta.version(historyTable);
+        Dataset<Row> events = spark.read().format("delta").option("versionAsOf", version).load(historyTable);
         Instant w = watermark.orElseGet(() -> {
             Row last = events.agg(functions.max(col(EventHistory.AT))).first();
             return last.isNullAt(0) ? Instant.EPOCH : last.getTimestamp(0).toInstant();
@@ -126,8 +146,10 @@ public final class ViewLayers {
         ViewPlan plan = new ViewPlan(view);
         Dataset<Row> absorbed = events.where(col(EventHistory.AT).leq(lit(Timestamp.from(w))));
         Dataset<Row> parts = plan.parts(absorbed);
-        parts.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                .option("userMetadata", WATERMARK + w).save(batchTable(view));
+        // without a watermark given, the batch absorbs every commit of the snapshot: a speed run may start after it
+        String metadata = WATERMARK + w + (watermark.isEmpty() ? ";" + ABSORBED + version : "");
+        clustered(parts, plan).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+                .option("maxRecordsPerFile", FILE_ROWS).option("userMetadata", metadata).save(batchTable(view));
         if (delta.exists(speedTable(view))) {
             DeltaTable.forPath(spark, speedTable(view)).delete(col(EventHistory.AT).leq(lit(Timestamp.from(w))));
         }
@@ -140,22 +162,23 @@ public final class ViewLayers {
 
     /** The batch layer's watermark, or empty before the first batch. */
     public Optional<Instant> watermark(ViewSpec view) {
-        return metadata(batchTable(view), WATERMARK);
+        return metadata(batchTable(view), WATERMARK).map(Instant::parse);
     }
 
-    private Optional<Instant> metadata(String table, String key) {
+    /** The value of {@code key} in the metadata of the table's last write or merge. */
+    private Optional<String> metadata(String table, String key) {
         if (!delta.exists(table)) {
             return Optional.empty();
         }
         Row last = DeltaTable.forPath(spark, table).history().where(col("operation").isin("WRITE",
-                "CREATE OR REPLACE TABLE AS SELECT", "CREATE TABLE AS SELECT")).orderBy(col("version").desc())
-                .select("userMetadata").first();
+                "CREATE OR REPLACE TABLE AS SELECT", "CREATE TABLE AS SELECT", "MERGE"))
+                .orderBy(col("version").desc()).select("userMetadata").first();
         if (last == null || last.isNullAt(0)) {
             return Optional.empty();
         }
         for (String part : last.getString(0).split(";")) {
             if (part.startsWith(key)) {
-                return Optional.of(Instant.parse(part.substring(key.length())));
+                return Optional.of(part.substring(key.length()));
             }
         }
         return Optional.empty();
@@ -172,6 +195,9 @@ public final class ViewLayers {
         Optional<Instant> w = watermark(view);
         ViewPlan plan = new ViewPlan(view);
         String target = speedTable(view);
+        String historyTable = history.location(source(view));
+        // the last batch absorbed every commit up to this one: what is new starts after it
+        Optional<Long> absorbed = metadata(batchTable(view), ABSORBED).map(Long::parseLong);
         String appId = "strata-speed-" + pipeline.name() + "-" + view.name();
         long[] seen = {0};
         VoidFunction2<Dataset<Row>, Long> landing = (micro, id) -> {
@@ -182,32 +208,166 @@ public final class ViewLayers {
                     .save(target);
             seen[0] += micro.count();
         };
-        try {
-            org.apache.spark.sql.streaming.DataStreamReader reader = spark.readStream().format("delta");
-            String perTrigger = spark.conf().get(MAX_FILES_PER_TRIGGER, "");
-            if (!perTrigger.isBlank()) {
-                reader = reader.option("maxFilesPerTrigger", perTrigger);
+        if (absorbed.isEmpty() || delta.version(historyTable) > absorbed.get()) {
+            try {
+                org.apache.spark.sql.streaming.DataStreamReader reader = spark.readStream().format("delta");
+                String perTrigger = spark.conf().get(MAX_FILES_PER_TRIGGER, "");
+                if (!perTrigger.isBlank()) {
+                    reader = reader.option("maxFilesPerTrigger", perTrigger);
+                }
+                if (absorbed.isPresent()) {
+                    // used only by a query without a checkpoint yet, which would otherwise read the whole history
+                    reader = reader.option("startingVersion", absorbed.get() + 1);
+                }
+                StreamingQuery query = reader.load(historyTable).writeStream()
+                        .queryName("strata_speed_" + view.name()).trigger(Trigger.AvailableNow())
+                        .option("checkpointLocation", checkpoint(view)).foreachBatch(landing).start();
+                query.awaitTermination();
+            } catch (TimeoutException e) {
+                throw new ServiceFailure("view " + view.name() + ": the speed layer's query did not start: "
+                        + e.getMessage(), e);
+            } catch (StreamingQueryException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new ServiceFailure("view " + view.name() + ": the speed layer failed: " + cause.getMessage(), e);
             }
-            StreamingQuery query = reader.load(history.location(source(view))).writeStream().queryName("strata_speed_" + view.name()).trigger(Trigger.AvailableNow())
-                    .option("checkpointLocation", checkpoint(view)).foreachBatch(landing).start();
-            query.awaitTermination();
-        } catch (TimeoutException e) {
-            throw new ServiceFailure("view " + view.name() + ": the speed layer's query did not start: "
-                    + e.getMessage(), e);
-        } catch (StreamingQueryException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new ServiceFailure("view " + view.name() + ": the speed layer failed: " + cause.getMessage(), e);
         }
         if (events.isEmpty() && !delta.exists(target)) {
             return new LayerResult(view.name(), "speed", 0, 0, 0, w, Optional.empty(), seconds(start));
         }
         long partRows = delta.exists(target) ? delta.read(target).count() : 0;
-        LayerResult served = serve(view);
+        LayerResult served = serveArrived(view);
         return new LayerResult(view.name(), "speed", seen[0], partRows, served.servedRows(), w, served.coveredTo(),
                 seconds(start));
+    }
+
+    /**
+     * Brings the serving table up to the speed rows that arrived after what it covers, group by group: every
+     * group they touch is merged again from its batch and speed parts and replaces its served row (or is removed
+     * when no live row is left) in one MERGE, which reads and rewrites only the files holding those groups. Serves
+     * whole when there is no serving table yet or it has another shape (a changed view).
+     */
+    private LayerResult serveArrived(ViewSpec view) {
+        long start = System.nanoTime();
+        ViewPlan plan = new ViewPlan(view);
+        List<String> dims = plan.dimensionNames();
+        Optional<Instant> served = metadata(servingTable(view), COVERED).map(Instant::parse);
+        Optional<Instant> w = watermark(view);
+        if (served.isEmpty() || dims.isEmpty() || w.isPresent() && served.get().isBefore(w.get())) {
+            return serve(view);
+        }
+        if (!delta.exists(speedTable(view))) {
+            return new LayerResult(view.name(), "serving", 0, 0, delta.read(servingTable(view)).count(), w, served,
+                    seconds(start));
+        }
+        Dataset<Row> speed = speedRows(view, w);
+        Dataset<Row> arrived = speed.where(col(EventHistory.AT).gt(lit(Timestamp.from(served.get()))));
+        List<Column> bounds = new ArrayList<>();
+        bounds.add(functions.max(col(EventHistory.AT)));
+        for (String d : dims) {
+            bounds.add(functions.min(col("`" + d + "`")));
+            bounds.add(functions.max(col("`" + d + "`")));
+            bounds.add(functions.max(col("`" + d + "`").isNull()));
+        }
+        Row range = arrived.agg(bounds.get(0), bounds.subList(1, bounds.size()).toArray(Column[]::new)).first();
+        if (range.isNullAt(0)) {
+            return new LayerResult(view.name(), "serving", 0, 0, delta.read(servingTable(view)).count(), w, served,
+                    seconds(start));
+        }
+        Instant covered = range.getTimestamp(0).toInstant();
+        covered = covered.isAfter(served.get()) ? covered : served.get();
+
+        Dataset<Row> touched = arrived.select(dims.stream().map(d -> col("`" + d + "`")).toArray(Column[]::new))
+                .distinct();
+        List<Dataset<Row>> layers = new ArrayList<>();
+        if (delta.exists(batchTable(view))) {
+            layers.add(delta.read(batchTable(view)).where(within(dims, arrived.schema(), range, "")));
+        }
+        layers.add(speed.where(within(dims, arrived.schema(), range, "")).drop(EventHistory.AT));
+        Dataset<Row> parts = layers.stream().reduce(Dataset::unionByName).orElseThrow();
+        Dataset<Row> changed = plan.servedWithRows(plan.merge(parts.as("p").join(functions.broadcast(touched.as("g")),
+                sameGroup(dims, "p.", "g."), "left_semi")));
+
+        StructType shape = delta.schema(servingTable(view));
+        if (!sameShape(shape, changed.drop(ViewPlan.ROWS).schema())) {
+            return serve(view);
+        }
+        Map<String, Column> values = new LinkedHashMap<>();
+        for (String c : shape.fieldNames()) {
+            values.put("`" + c + "`", col("s.`" + c + "`"));
+        }
+        Column live = col("s.`" + ViewPlan.ROWS + "`");
+        String previous = spark.conf().get(COMMIT_METADATA, null);
+        spark.conf().set(COMMIT_METADATA, COVERED + covered);
+        try {
+            DeltaTable.forPath(spark, servingTable(view)).as("t").merge(changed.as("s"),
+                    within(dims, arrived.schema(), range, "t.").and(sameGroup(dims, "t.", "s.")))
+                    .whenMatched(live.leq(0)).delete()
+                    .whenMatched().update(values)
+                    .whenNotMatched(live.gt(0)).insert(values)
+                    .execute();
+        } finally {
+            if (previous == null) {
+                spark.conf().unset(COMMIT_METADATA);
+            } else {
+                spark.conf().set(COMMIT_METADATA, previous);
+            }
+        }
+        register(view, Optional.of(covered));
+        return new LayerResult(view.name(), "serving", 0, 0, delta.read(servingTable(view)).count(), w,
+                Optional.of(covered), seconds(start));
+    }
+
+    /** The speed layer's rows after the watermark (a batch that stopped before dropping the rest leaves some). */
+    private Dataset<Row> speedRows(ViewSpec view, Optional<Instant> watermark) {
+        Dataset<Row> speed = delta.read(speedTable(view));
+        return watermark.isEmpty() ? speed : speed.where(col(EventHistory.AT).gt(lit(Timestamp.from(watermark.get()))));
+    }
+
+    /**
+     * True within the bounds of the touched groups on every dimension that has an order (a literal range
+     * Delta skips files with), for the columns of {@code table} ({@code ""} or an alias with its dot).
+     */
+    private static Column within(List<String> dims, StructType schema, Row range, String table) {
+        Column all = lit(true);
+        for (int i = 0; i < dims.size(); i++) {
+            DataType type = schema.apply(dims.get(i)).dataType();
+            if (!(type instanceof NumericType || type instanceof StringType || type instanceof DateType
+                    || type instanceof TimestampType || type instanceof BooleanType)) {
+                continue;
+            }
+            Column c = col(table + "`" + dims.get(i) + "`");
+            int at = 1 + 3 * i;
+            Column inside = range.isNullAt(at) ? lit(false) : c.between(lit(range.get(at)), lit(range.get(at + 1)));
+            all = all.and(!range.isNullAt(at + 2) && range.getBoolean(at + 2) ? inside.or(c.isNull()) : inside);
+        }
+        return all;
+    }
+
+    private static Column sameGroup(List<String> dims, String left, String right) {
+        return dims.stream().map(d -> col(left + "`" + d + "`").eqNullSafe(col(right + "`" + d + "`")))
+                .reduce(Column::and).orElse(lit(true));
+    }
+
+    private static boolean sameShape(StructType table, StructType rows) {
+        if (table.size() != rows.size()) {
+            return false;
+        }
+        for (org.apache.spark.sql.types.StructField f : rows.fields()) {
+            if (!java.util.Arrays.asList(table.fieldNames()).contains(f.name())
+                    || !table.apply(f.name()).dataType().sameType(f.dataType())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sorted by the dimensions, so that each file of the table holds a narrow range of groups. */
+    private static Dataset<Row> clustered(Dataset<Row> rows, ViewPlan plan) {
+        List<String> dims = plan.dimensionNames();
+        return dims.isEmpty() ? rows : rows.orderBy(dims.stream().map(d -> col("`" + d + "`")).toArray(Column[]::new));
     }
 
     /** Merges the batch and speed layers into the serving table and registers it as {@code views.NAME}. */
@@ -215,12 +375,13 @@ public final class ViewLayers {
         long start = System.nanoTime();
         ViewPlan plan = new ViewPlan(view);
         List<Dataset<Row>> layers = new ArrayList<>();
-        Optional<Instant> covered = watermark(view);
+        Optional<Instant> w = watermark(view);
+        Optional<Instant> covered = w;
         if (delta.exists(batchTable(view))) {
             layers.add(delta.read(batchTable(view)));
         }
         if (delta.exists(speedTable(view))) {
-            Dataset<Row> speed = delta.read(speedTable(view));
+            Dataset<Row> speed = speedRows(view, w);
             Row last = speed.agg(functions.max(col(EventHistory.AT))).first();
             if (!last.isNullAt(0)) {
                 Instant at = last.getTimestamp(0).toInstant();
@@ -233,14 +394,19 @@ public final class ViewLayers {
         }
         Dataset<Row> all = layers.stream().reduce(Dataset::unionByName).orElseThrow();
         Dataset<Row> served = plan.serve(plan.merge(all));
-        served.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                .option("userMetadata", COVERED + covered.orElse(Instant.EPOCH)).save(servingTable(view));
+        clustered(served, plan).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+                .option("maxRecordsPerFile", FILE_ROWS).option("userMetadata", COVERED + covered.orElse(Instant.EPOCH))
+                .save(servingTable(view));
+        register(view, covered);
+        long rows = delta.read(servingTable(view)).count();
+        return new LayerResult(view.name(), "serving", 0, 0, rows, watermark(view), covered, seconds(start));
+    }
+
+    private void register(ViewSpec view, Optional<Instant> covered) {
         Instant now = Instant.now();
         catalog.register(new TableEntry(new TableName("views", view.name()), servingTable(view), "delta", List.of(),
                 delta.schema(servingTable(view)), Map.of("strata.pipeline", pipeline.name(),
                         "strata.view.covered_to", String.valueOf(covered.orElse(Instant.EPOCH))), now, now));
-        long rows = delta.read(servingTable(view)).count();
-        return new LayerResult(view.name(), "serving", 0, 0, rows, watermark(view), covered, seconds(start));
     }
 
     /** The serving table, filtered and ordered by the dimensions. */
@@ -284,7 +450,7 @@ public final class ViewLayers {
             throw new UserError("view " + view.name() + " is not built yet: run strata views batch --spec "
                     + pipeline.name());
         }
-        Instant covered = metadata(servingTable(view), COVERED).orElse(Instant.EPOCH);
+        Instant covered = metadata(servingTable(view), COVERED).map(Instant::parse).orElse(Instant.EPOCH);
         Column upTo = col(EventHistory.AT).leq(lit(Timestamp.from(covered)));
         long notYet = events.where(upTo.unary_$bang()).count();
         ViewPlan plan = new ViewPlan(view);

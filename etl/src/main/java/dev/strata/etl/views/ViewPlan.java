@@ -188,6 +188,14 @@ public final class ViewPlan {
      * quantiles read from the cumulative bucket counts), then the derived measures.
      */
     public Dataset<Row> serve(Dataset<Row> merged) {
+        return servedWithRows(merged).where(col(ROWS).gt(0)).drop(ROWS);
+    }
+
+    /**
+     * The served columns of every merged group, those without live rows too, with the group's live rows in
+     * {@value #ROWS}: what a group's served row becomes when it changes (removed at 0 live rows).
+     */
+    public Dataset<Row> servedWithRows(Dataset<Row> merged) {
         List<Column> out = new ArrayList<>();
         dimensionNames().forEach(d -> out.add(col("`" + d + "`")));
         for (Measure m : view.measures()) {
@@ -204,7 +212,8 @@ public final class ViewPlan {
                 }
             }
         }
-        Dataset<Row> served = merged.where(col(ROWS).gt(0)).select(out.toArray(Column[]::new));
+        out.add(col(ROWS));
+        Dataset<Row> served = merged.select(out.toArray(Column[]::new));
         for (ViewSpec.Derived d : view.derived()) {
             try {
                 served = served.withColumn(d.name(), expr(d.expression()));

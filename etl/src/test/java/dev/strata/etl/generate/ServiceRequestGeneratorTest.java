@@ -97,6 +97,52 @@ class ServiceRequestGeneratorTest {
     }
 
     @Test
+    void deliveriesCutOneSequenceIntoConsecutiveFiles() throws Exception {
+        Path deliveries = Files.createDirectories(dir.resolve("deliveries"));
+        List<Path> files = List.of(deliveries.resolve("a.csv"), deliveries.resolve("b.csv"),
+                deliveries.resolve("c.csv"));
+        GenerationReport written = new ServiceRequestGenerator(SEED).writeDeliveries(files, ROWS,
+                new long[] {1_000, 1_000, ROWS});
+        byte[] header = (ServiceRequestGenerator.HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (Path file : files) {
+            byte[] content = Files.readAllBytes(file);
+            assertThat(Arrays.copyOfRange(content, 0, header.length)).isEqualTo(header);
+            joined.write(content, header.length, content.length - header.length);
+        }
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (GeneratedRow row : rows) {
+            expected.writeBytes(row.csv());
+            expected.write('\n');
+        }
+        assertThat(joined.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(records(Files.readString(files.get(1), StandardCharsets.ISO_8859_1))).hasSize(1);
+        assertThat(written.rows()).isEqualTo(ROWS);
+        assertThat(written.defects()).isEqualTo(report.defects());
+
+        assertThatThrownBy(() -> new ServiceRequestGenerator(SEED).writeDeliveries(files, ROWS,
+                new long[] {10, 5, ROWS})).hasMessageContaining("must not decrease, cannot be: 5 after 10");
+        assertThatThrownBy(() -> new ServiceRequestGenerator(SEED).writeDeliveries(files, 20,
+                new long[] {10, 20, 30})).hasMessageContaining("must end at 20 or before, cannot be: 30");
+
+        // the first rows of a longer sequence: the same bytes as that sequence's first rows
+        GenerationReport first = new ServiceRequestGenerator(SEED).writeDeliveries(files, ROWS,
+                new long[] {100, 200, 300});
+        assertThat(first.rows()).isEqualTo(300);
+        ByteArrayOutputStream part = new ByteArrayOutputStream();
+        for (Path file : files) {
+            byte[] content = Files.readAllBytes(file);
+            part.write(content, header.length, content.length - header.length);
+        }
+        ByteArrayOutputStream firstRows = new ByteArrayOutputStream();
+        for (GeneratedRow row : rows.subList(0, 300)) {
+            firstRows.writeBytes(row.csv());
+            firstRows.write('\n');
+        }
+        assertThat(part.toByteArray()).isEqualTo(firstRows.toByteArray());
+    }
+
+    @Test
     void aboutOnePercentOfRowsAreDefectiveWithEveryKindPresent() {
         Map<Defect, Long> counts = new EnumMap<>(Defect.class);
         rows.forEach(r -> counts.merge(r.defect(), 1L, Long::sum));
