@@ -16,9 +16,19 @@ import dev.strata.etl.spec.CuratedStep;
 import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.etl.spec.SourceSpec;
 import dev.strata.transforms.dimension.SlowlyChangingDimension;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,8 +80,8 @@ public final class CurateJob {
         return Set.of((step.mode() == CuratedMode.VIEW ? "work." : "curated.") + step.name());
     }
 
-    private static final java.util.regex.Pattern TABLE_REFERENCE =
-            java.util.regex.Pattern.compile("\\b(clean|curated|quarantine|work)\\.([a-z][a-z0-9_]*)\\b");
+    private static final Pattern TABLE_REFERENCE =
+            Pattern.compile("\\b(clean|curated|quarantine|work)\\.([a-z][a-z0-9_]*)\\b");
 
     /** The tables a step reads: named in its SQL or its requirements; a Java transform may read any. */
     private Set<String> reads(CuratedStep step, PipelineSpec pipeline) {
@@ -81,7 +91,7 @@ public final class CurateJob {
             pipeline.curated().forEach(other -> tables.addAll(produces(other)));
             return tables;
         }
-        java.util.regex.Matcher m = TABLE_REFERENCE.matcher(sql.read(step.sql().get()).toLowerCase(java.util.Locale.ROOT));
+        Matcher m = TABLE_REFERENCE.matcher(sql.read(step.sql().get()).toLowerCase(Locale.ROOT));
         while (m.find()) {
             tables.add(m.group(1) + "." + m.group(2));
         }
@@ -99,6 +109,18 @@ public final class CurateJob {
             log.stage(skipped);
             standIn(step, pipeline, available);
             return skipped;
+        }
+        Optional<String> inputs = step.mode() == CuratedMode.VIEW ? Optional.empty()
+                : fingerprint(step, pipeline, staging, 0);
+        if (inputs.isPresent() && unchanged(step, inputs.get(), staging)) {
+            TableEntry entry = catalog.lookup(new TableName("curated", step.name())).orElseThrow();
+            tables.bind(entry);
+            available.add(entry.name().toString());
+            StageResult kept = new StageResult("curate", "curated." + step.name(), 0, 0, 0, 0, 0, 0,
+                    (System.nanoTime() - start) / 1e9, Map.of(), "unchanged: its SQL and the tables it reads are as at"
+                    + " its last build");
+            log.stage(kept);
+            return kept;
         }
         spark.sparkContext().setJobGroup("strata-curate-" + step.name(), "curate " + step.name(), false);
         try {
@@ -133,6 +155,15 @@ public final class CurateJob {
                 StagingArea.StagedTable staged = staging.get().stage(step.name(), delta.read(path));
                 note += ", staged " + staged.files() + " file(s)";
             }
+            if (inputs.isPresent()) {
+                // recorded last, once the table and its staged copy are whole: a run that stops before this
+                // point builds the table again next time
+                Map<String, String> built = new TreeMap<>(properties);
+                built.put(INPUTS, inputs.get());
+                built.put(BUILT_VERSION, Long.toString(delta.version(path)));
+                catalog.register(new TableEntry(entry.name(), path, "delta", step.partitionBy(), entry.schema(),
+                        built, now, Instant.now()));
+            }
             long rows = metrics.operation().equals("MERGE") ? metrics.sourceRows() : metrics.rowsWritten();
             StageResult stage = new StageResult("curate", "curated." + step.name(), rows, rows, 0, 0,
                     metrics.inserted(), metrics.updated(), (System.nanoTime() - start) / 1e9, Map.of(), note);
@@ -141,6 +172,103 @@ public final class CurateJob {
         } finally {
             spark.sparkContext().clearJobGroup();
         }
+    }
+
+    /** Catalog property: the fingerprint of what a curated table was last built from. */
+    static final String INPUTS = "strata.inputs";
+    /** Catalog property: the table's Delta version that build left. */
+    static final String BUILT_VERSION = "strata.built_version";
+
+    /** Functions whose value changes from run to run over the same tables: a step calling one always runs. */
+    private static final Pattern VOLATILE = Pattern.compile(
+            "\\b(current_date|current_timestamp|current_timezone|localtimestamp|now|rand|randn|random|uuid|shuffle"
+                    + "|input_file_name|monotonically_increasing_id)\\b|\\bunix_timestamp\\s*\\(\\s*\\)",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What a SQL step's table is built from, as one hash: the engine's version, the step's definition, its SQL
+     * with the variables bound, and for each table it reads the Delta version it is at (for a work view, the
+     * same of the view, recursively). Empty when the step cannot be judged unchanged: a Java transform (it may
+     * read anything), or SQL that calls a function whose value changes from run to run.
+     */
+    private Optional<String> fingerprint(CuratedStep step, PipelineSpec pipeline, Optional<StagingArea> staging,
+            int depth) {
+        if (step.sql().isEmpty() || depth > pipeline.curated().size()) {
+            return Optional.empty();
+        }
+        String text = SqlVariables.bind(SqlRoot.statement(sql.read(step.sql().get())), pipeline.variables(),
+                step.name());
+        if (VOLATILE.matcher(text).find()) {
+            return Optional.empty();
+        }
+        StringBuilder what = new StringBuilder("curate/1 ")
+                .append(Objects.toString(CurateJob.class.getPackage().getImplementationVersion(), "dev")).append('\n')
+                .append(step.mode().specName()).append(' ').append(step.mergeKeys()).append(' ')
+                .append(step.partitionBy()).append(' ').append(step.stage() ? staging.map(a -> a.location(step.name()))
+                        .orElse("-") : "-").append('\n').append(text).append('\n');
+        if (PATH_READ.matcher(text).find()) {
+            return Optional.empty();
+        }
+        for (String table : tablesNamed(text)) {
+            what.append(table).append('=');
+            if (table.startsWith("work.")) {
+                Optional<CuratedStep> view = pipeline.curated().stream()
+                        .filter(o -> o.mode() == CuratedMode.VIEW && ("work." + o.name()).equals(table)).findFirst();
+                Optional<String> inner = view.flatMap(v -> fingerprint(v, pipeline, Optional.empty(), depth + 1));
+                if (inner.isEmpty()) {
+                    return Optional.empty();
+                }
+                what.append(inner.get());
+            } else {
+                what.append(catalog.lookup(TableName.parse(table))
+                        .map(e -> e.location() + "@" + delta.version(e.location())).orElse("absent"));
+            }
+            what.append('\n');
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(what.toString().getBytes(StandardCharsets.UTF_8));
+            return Optional.of(HexFormat.of().formatHex(hash));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A qualified name, {@code zone.table}, with or without back-quotes. */
+    private static final Pattern QUALIFIED = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\s*\\.\\s*([a-z_][a-z0-9_]*)\\b");
+    /** A read by path ({@code delta.`s3a://...`}): the catalog cannot say which version of it a build read. */
+    private static final Pattern PATH_READ = Pattern.compile("\\b[a-z]+\\s*\\.\\s*`[^`]*[/:][^`]*`",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Every table of any zone the catalog holds (and every work view) that the SQL names, sorted: wider than the
+     * step graph's reads, so a fingerprint misses no table the statement can see.
+     */
+    private SortedSet<String> tablesNamed(String text) {
+        Set<String> zones = new HashSet<>(Set.of("work"));
+        catalog.list().forEach(e -> zones.add(e.name().zone().toLowerCase(Locale.ROOT)));
+        SortedSet<String> tables = new TreeSet<>();
+        Matcher m = QUALIFIED.matcher(text.replace("`", "").toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            if (zones.contains(m.group(1))) {
+                tables.add(m.group(1) + "." + m.group(2));
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * Whether the step's table was last built from exactly these inputs and is still as that build left it
+     * (no later commit, its staged copy in place): then building it again would write the same rows.
+     */
+    private boolean unchanged(CuratedStep step, String inputs, Optional<StagingArea> staging) {
+        Optional<TableEntry> entry = catalog.lookup(new TableName("curated", step.name()));
+        if (entry.isEmpty() || !inputs.equals(entry.get().properties().get(INPUTS))) {
+            return false;
+        }
+        if (!Long.toString(delta.version(entry.get().location())).equals(entry.get().properties().get(BUILT_VERSION))) {
+            return false;
+        }
+        return !step.stage() || staging.isEmpty() || lake.exists(staging.get().manifest(step.name()));
     }
 
     /**

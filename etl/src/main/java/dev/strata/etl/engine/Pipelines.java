@@ -70,7 +70,9 @@ public final class Pipelines {
                         results.addAll(new CurateJob(requireSpark(), lake, catalog, sqlRoot).run(spec, log));
                     }
                 }
-                case VIEWS -> spec.views().forEach(v -> results.add(views(spec, v, log)));
+                // views are independent of one another: each reads the history and writes its own tables
+                case VIEWS -> results.addAll(new StepGraph<ViewSpec, StageResult>(spec.views(), v -> Set.of())
+                        .run(Sessions.parallelSteps(requireSpark()), v -> views(spec, v, log)));
             }
         }
         return results;
@@ -108,7 +110,9 @@ public final class Pipelines {
 
     /** A view's first run builds its batch layer; later runs add what arrived to its speed layer. */
     private StageResult views(PipelineSpec spec, ViewSpec view, RunLog log) {
-        ViewLayers layers = new ViewLayers(requireSpark(), lake, catalog, spec);
+        // a session of its own (same context, own SQL settings): views run side by side, and a view sets the
+        // commit metadata of its serving MERGE in its session's settings
+        ViewLayers layers = new ViewLayers(requireSpark().newSession(), lake, catalog, spec);
         ViewLayers.LayerResult r = layers.watermark(view).isEmpty() ? layers.batch(view, java.util.Optional.empty())
                 : layers.speed(view);
         StageResult stage = new StageResult("views", "views." + view.name(), r.historyRows(), r.servedRows(), 0, 0,

@@ -3,10 +3,17 @@ package dev.strata.etl.lake;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaMergeBuilder;
+import dev.strata.etl.ServiceFailure;
 import io.delta.tables.DeltaTable;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -95,10 +102,30 @@ public final class DeltaTables {
                 .collect(Collectors.joining(" OR ", "(", ")"));
     }
 
-    /** The table's current version, or -1 when there is no table yet. */
+    /**
+     * The table's latest version, or -1 when it is not a Delta table: the highest commit file in its log, read
+     * from one listing of {@code _delta_log} (no Spark job).
+     */
     public long version(String path) {
-        return exists(path) ? DeltaTable.forPath(spark, path).history(1).first().getLong(0) : -1;
+        Path log = new Path(path, "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            long latest = -1;
+            for (FileStatus file : fs.listStatus(log)) {
+                String name = file.getPath().getName();
+                if (COMMIT_FILE.matcher(name).matches()) {
+                    latest = Math.max(latest, Long.parseLong(name.substring(0, name.indexOf('.'))));
+                }
+            }
+            return latest;
+        } catch (FileNotFoundException e) {
+            return -1;
+        } catch (IOException e) {
+            throw new ServiceFailure("cannot list the Delta log of " + path + ": " + ServiceFailure.detail(e), e);
+        }
     }
+
+    private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
 
     /** What the write after {@code before} committed; nothing at all if it made no commit. */
     private WriteMetrics commitAfter(String path, long before) {

@@ -171,9 +171,30 @@ class PipelinesTest {
                 .extracting(r -> r.getString(0) + " " + r.getString(1) + " " + r.getBoolean(2) + " " + r.getString(3))
                 .containsExactly("C1 gold true null", "C2 silver false 2024-01-04 00:00:00", "C2 gold true null");
 
-        // the same files again: nothing new anywhere
-        List<StageResult> third = run(lake, spec(), "2024-01-05T00:00:00Z", Stage.INGEST, Stage.CLEAN);
+        // the same files again: nothing new anywhere, and no curated table is built again
+        List<StageResult> third = run(lake, spec(), "2024-01-05T00:00:00Z", Stage.INGEST, Stage.CLEAN,
+                Stage.CURATE);
         assertThat(third).allSatisfy(r -> assertThat(r.written()).isZero());
+        assertThat(third).filteredOn(r -> r.stage().equals("curate")).hasSize(3)
+                .allSatisfy(r -> assertThat(r.note()).startsWith("unchanged"));
+
+        // a changed statement rebuilds its table, and only that one
+        Files.writeString(sql.resolve("totals.sql"),
+                "SELECT customer_id, sum(amount) * 2 AS spent FROM clean.orders GROUP BY customer_id");
+        List<StageResult> fourth = run(lake, spec(), "2024-01-06T00:00:00Z", Stage.CURATE);
+        assertThat(fourth).filteredOn(r -> r.note().startsWith("unchanged")).extracting(StageResult::target)
+                .containsExactlyInAnyOrder("curated.daily", "curated.customer_dim");
+        spark.sql("REFRESH TABLE curated.totals");
+        assertThat(rows("select cast(spent as string) from curated.totals where customer_id = 'C2'"))
+                .extracting(r -> r.getString(0)).containsExactly("14.00");
+
+        // a table changed behind the engine's back is built again, even with the same inputs
+        spark.sql("DELETE FROM curated.daily WHERE day = DATE'2024-01-03'");
+        List<StageResult> fifth = run(lake, spec(), "2024-01-07T00:00:00Z", Stage.CURATE);
+        assertThat(fifth).filteredOn(r -> r.target().equals("curated.daily")).singleElement()
+                .satisfies(r -> assertThat(r.note()).doesNotStartWith("unchanged"));
+        spark.sql("REFRESH TABLE curated.daily");
+        assertThat(rows("select count(*) from curated.daily")).extracting(r -> r.getLong(0)).containsExactly(3L);
     }
 
     @Test
