@@ -24,10 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +78,11 @@ public final class CurateJob {
         return Set.of((step.mode() == CuratedMode.VIEW ? "work." : "curated.") + step.name());
     }
 
-    private static final Pattern TABLE_REFERENCE =
-            Pattern.compile("\\b(clean|curated|quarantine|work)\\.([a-z][a-z0-9_]*)\\b");
-
-    /** The tables a step reads: named in its SQL or its requirements; a Java transform may read any. */
+    /**
+     * The tables a step reads: those its SQL names (from Spark's parse of the statement) and its requirements;
+     * a Java transform may read any. SQL that does not parse reads only its requirements here: running it
+     * reports the mistake.
+     */
     private Set<String> reads(CuratedStep step, PipelineSpec pipeline) {
         Set<String> tables = new HashSet<>(step.requires());
         tables.addAll(step.requiresAny());
@@ -91,11 +90,16 @@ public final class CurateJob {
             pipeline.curated().forEach(other -> tables.addAll(produces(other)));
             return tables;
         }
-        Matcher m = TABLE_REFERENCE.matcher(sql.read(step.sql().get()).toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            tables.add(m.group(1) + "." + m.group(2));
+        try {
+            tables.addAll(new SqlTables(spark).of(boundStatement(step, pipeline)).qualified());
+        } catch (RuntimeException e) {
+            // left to the step's run, which reports the statement's mistake with its file
         }
         return tables;
+    }
+
+    private String boundStatement(CuratedStep step, PipelineSpec pipeline) {
+        return SqlVariables.bind(SqlRoot.statement(sql.read(step.sql().get())), pipeline.variables(), step.name());
     }
 
     private StageResult runStep(CuratedStep step, PipelineSpec pipeline, RunLog log, SessionTables tables,
@@ -196,9 +200,20 @@ public final class CurateJob {
         if (step.sql().isEmpty() || depth > pipeline.curated().size()) {
             return Optional.empty();
         }
-        String text = SqlVariables.bind(SqlRoot.statement(sql.read(step.sql().get())), pipeline.variables(),
-                step.name());
+        String text = boundStatement(step, pipeline);
         if (VOLATILE.matcher(text).find()) {
+            return Optional.empty();
+        }
+        Set<String> zones = new HashSet<>(Set.of("work"));
+        catalog.list().forEach(e -> zones.add(e.name().zone().toLowerCase(Locale.ROOT)));
+        SqlTables.Reads named;
+        try {
+            named = new SqlTables(spark).of(text);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!named.onlyIn(zones)) {
+            // a path, another catalog's table, an unqualified name: what it was at the last build is unknown
             return Optional.empty();
         }
         StringBuilder what = new StringBuilder("curate/1 ")
@@ -206,10 +221,7 @@ public final class CurateJob {
                 .append(step.mode().specName()).append(' ').append(step.mergeKeys()).append(' ')
                 .append(step.partitionBy()).append(' ').append(step.stage() ? staging.map(a -> a.location(step.name()))
                         .orElse("-") : "-").append('\n').append(text).append('\n');
-        if (PATH_READ.matcher(text).find()) {
-            return Optional.empty();
-        }
-        for (String table : tablesNamed(text)) {
+        for (String table : new TreeSet<>(named.qualified())) {
             if (produces(step).contains(table)) {
                 // its own table (named in a comment, or read by an incremental step) is covered by the built
                 // version check; its version here would change with every build
@@ -236,29 +248,6 @@ public final class CurateJob {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A qualified name, {@code zone.table}, with or without back-quotes. */
-    private static final Pattern QUALIFIED = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\s*\\.\\s*([a-z_][a-z0-9_]*)\\b");
-    /** A read by path ({@code delta.`s3a://...`}): the catalog cannot say which version of it a build read. */
-    private static final Pattern PATH_READ = Pattern.compile("\\b[a-z]+\\s*\\.\\s*`[^`]*[/:][^`]*`",
-            Pattern.CASE_INSENSITIVE);
-
-    /**
-     * Every table of any zone the catalog holds (and every work view) that the SQL names, sorted: wider than the
-     * step graph's reads, so a fingerprint misses no table the statement can see.
-     */
-    private SortedSet<String> tablesNamed(String text) {
-        Set<String> zones = new HashSet<>(Set.of("work"));
-        catalog.list().forEach(e -> zones.add(e.name().zone().toLowerCase(Locale.ROOT)));
-        SortedSet<String> tables = new TreeSet<>();
-        Matcher m = QUALIFIED.matcher(text.replace("`", "").toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            if (zones.contains(m.group(1))) {
-                tables.add(m.group(1) + "." + m.group(2));
-            }
-        }
-        return tables;
     }
 
     /**
