@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +37,18 @@ class StepGraphTest {
         List<String> ended = new CopyOnWriteArrayList<>();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        // the steps that read nothing wait for one another: two of them can only both pass if they run at once
+        CountDownLatch twoRoots = new CountDownLatch(2);
         List<String> results = graph().run(2, step -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(step.equals("a") ? 120 : 30);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (READS.get(step).isEmpty()) {
+                twoRoots.countDown();
+                try {
+                    assertThat(twoRoots.await(30, TimeUnit.SECONDS)).as("two independent steps ran at once").isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
             }
             running.decrementAndGet();
             ended.add(step);
