@@ -55,9 +55,9 @@ final class Context implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (spark != null) {
+        if (spark != null && !Boolean.getBoolean(SessionSettings.SHARED_CONTEXT)) {
             spark.stop();
-            spark = null;
         }
+        spark = null;
     }
 }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.internal.SQLConf;
 
 /**
  * The settings of one command, turned into the Spark configuration of its session and into the Hadoop
@@ -135,7 +137,68 @@ public final class SessionSettings {
 
     /** The session, made from {@link #sparkConf}, or the one already running in this JVM. */
     public SparkSession session(String appName) {
-        return SparkSession.builder().config(sparkConf(appName)).getOrCreate();
+        SparkConf wanted = sparkConf(appName);
+        if (Boolean.getBoolean(SHARED_CONTEXT)) {
+            scala.Option<SparkSession> defaultSession = SparkSession.getDefaultSession();
+            Optional<SparkSession> running = Optional.ofNullable(defaultSession.isDefined() ? defaultSession.get() : null)
+                    .filter(s -> !s.sparkContext().isStopped());
+            if (running.isPresent() && sameContext(running.get().sparkContext().getConf(), wanted)) {
+                return freshSession(running.get(), wanted);
+            }
+            running.ifPresent(SparkSession::stop);
+        }
+        return SparkSession.builder().config(wanted).getOrCreate();
+    }
+
+    /**
+     * System property of a JVM that runs command after command (the end-to-end tests): a command's session is a
+     * new session of the running Spark context when the context was made with the same settings (apart from
+     * the SQL settings each session holds on its own), and a command leaves the context running.
+     */
+    public static final String SHARED_CONTEXT = "strata.sessions.shared";
+
+    /** Settings a session holds on its own (SQL settings that are not static, and Strata's and Delta's). */
+    private static boolean sessionSetting(String key) {
+        return (key.startsWith("spark.sql.") && !SQLConf.isStaticConfigKey(key)) || key.startsWith("spark.strata.")
+                || key.startsWith("spark.databricks.delta.");
+    }
+
+    /** Whether a context made with {@code running} serves a command that wants {@code wanted}. */
+    private static boolean sameContext(SparkConf running, SparkConf wanted) {
+        for (scala.Tuple2<String, String> setting : wanted.getAll()) {
+            String key = setting._1();
+            if (!sessionSetting(key) && !key.equals("spark.app.name")
+                    && !setting._2().equals(running.get(key, null))) {
+                return false;
+            }
+        }
+        for (scala.Tuple2<String, String> setting : running.getAll()) {
+            if (setting._1().startsWith("spark.hadoop.") && !setting._2().equals(wanted.get(setting._1(), null))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A new session of the running context, with this command's SQL settings and none of an earlier command's
+     * tables: the databases earlier commands declared (external tables over the lake: dropping them drops no
+     * data) are dropped.
+     */
+    private static SparkSession freshSession(SparkSession running, SparkConf wanted) {
+        SparkSession session = running.newSession();
+        for (scala.Tuple2<String, String> setting : wanted.getAll()) {
+            if (sessionSetting(setting._1())) {
+                session.conf().set(setting._1(), setting._2());
+            }
+        }
+        for (org.apache.spark.sql.catalog.Database database : session.catalog().listDatabases().collectAsList()) {
+            if (!database.name().equals("default")) {
+                session.sql("DROP DATABASE IF EXISTS `" + database.name() + "` CASCADE");
+            }
+        }
+        SparkSession.setActiveSession(session);
+        return session;
     }
 
     /**
