@@ -188,14 +188,41 @@ public final class LocalTableCatalog implements TableCatalog {
     }
 
     private TableEntry read(FileSystem fs, Path path) throws IOException {
-        byte[] content;
-        try (InputStream in = fs.open(path)) {
-            content = in.readAllBytes();
+        byte[] content = null;
+        for (int attempt = 1; content == null; attempt++) {
+            try (InputStream in = fs.open(path)) {
+                content = in.readAllBytes();
+            } catch (IOException e) {
+                // an entry replaced while it is read (another step of the same run registering its table): on
+                // S3, S3A sees the object change under it; the next read gets the new entry
+                if (attempt >= 5 || !replacedWhileRead(e)) {
+                    throw e;
+                }
+                pause(attempt * 50L);
+            }
         }
         try {
             return fromJson(json.readTree(content));
         } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
             throw new IllegalStateException("catalog entry " + path + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean replacedWhileRead(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("RemoteFileChangedException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the catalog", e);
         }
     }
 

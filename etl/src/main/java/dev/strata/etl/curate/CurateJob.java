@@ -47,6 +47,7 @@ public final class CurateJob {
     private final TableCatalog catalog;
     private final SqlRoot sql;
     private final DeltaTables delta;
+    private final Set<String> zones = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CurateJob(SparkSession spark, Lake lake, TableCatalog catalog, SqlRoot sql) {
         this.spark = Objects.requireNonNull(spark, "spark is null");
@@ -60,7 +61,11 @@ public final class CurateJob {
         SessionTables tables = new SessionTables(spark, catalog);
         tables.bindAll();
         Set<String> available = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        catalog.list().forEach(e -> available.add(e.name().toString()));
+        List<TableEntry> entries = catalog.list();
+        entries.forEach(e -> available.add(e.name().toString()));
+        // the zones a statement may name, read once: the steps below re-register their tables side by side
+        zones.add("work");
+        entries.forEach(e -> zones.add(e.name().zone().toLowerCase(Locale.ROOT)));
         for (SourceSpec source : pipeline.sources()) {
             String table = "clean." + source.target().table();
             if (source.optional() && !available.contains(table)) {
@@ -204,8 +209,6 @@ public final class CurateJob {
         if (VOLATILE.matcher(text).find()) {
             return Optional.empty();
         }
-        Set<String> zones = new HashSet<>(Set.of("work"));
-        catalog.list().forEach(e -> zones.add(e.name().zone().toLowerCase(Locale.ROOT)));
         SqlTables.Reads named;
         try {
             named = new SqlTables(spark).of(text);
