@@ -1,5 +1,6 @@
 package dev.strata.etl.bench;
 
+import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -61,14 +62,14 @@ public final class IdentityBenchmark {
             long records = 0;
             for (String file : FILES) {
                 Dataset<Row> table = spark.read().option("header", "true").option("inferSchema", "false")
-                        .option("escape", "\"").csv(sources.resolve(file + ".csv").toString()).localCheckpoint(true);
+                        .option("escape", "\"").csv(sources.resolve(file + ".csv").toString()).transform(Checkpoints.CUT);
                 records += table.count();
                 tables.put(file, table);
             }
             long phase = lap(phases, "read (baseline: Spark CSV of the four files)", start);
 
             Dataset<Row> standardised = new IdentityRecords(spark, new Lake(work.resolve("lake").toString(),
-                    spark.sparkContext().hadoopConfiguration())).fromTables(tables, identity).localCheckpoint(true);
+                    spark.sparkContext().hadoopConfiguration())).fromTables(tables, identity).transform(Checkpoints.CUT);
             standardised.count();
             phase = lap(phases, "standardise", phase);
 
@@ -79,7 +80,7 @@ public final class IdentityBenchmark {
             phase = System.nanoTime();
             StableIds.Assignment ids = new StableIds(spark).assign(result.clusters(), spark.createDataFrame(List.of(),
                     new StructType().add("record_id", "long").add("customer_id", "long")), 1);
-            Dataset<Row> xref = ids.xref().localCheckpoint(true);
+            Dataset<Row> xref = ids.xref().transform(Checkpoints.CUT);
             long customers = xref.select("customer_id").distinct().count();
             phase = lap(phases, "stable ids", phase);
 

@@ -49,6 +49,7 @@ final class Context implements AutoCloseable {
     synchronized SparkSession spark() {
         if (spark == null) {
             spark = settings.session(appName);
+            SessionSettings.checkpointFolder(spark, lake.root());
         }
         return spark;
     }

@@ -1,5 +1,6 @@
 package dev.strata.etl.curate;
 
+import dev.strata.transforms.spark.Checkpoints;
 import dev.strata.catalog.TableCatalog;
 import dev.strata.catalog.TableEntry;
 import dev.strata.catalog.TableName;
@@ -351,7 +352,7 @@ public final class CurateJob {
             return delta.replace(dimension.initial(incoming, asOf), path, step.partitionBy());
         }
         // the new dimension is computed from the current one, so materialise it before overwriting
-        Dataset<Row> next = dimension.changes(delta.read(path), incoming, asOf).localCheckpoint(true);
+        Dataset<Row> next = dimension.changes(delta.read(path), incoming, asOf).transform(Checkpoints.CUT);
         return delta.replace(next, path, step.partitionBy());
     }
 

@@ -2,6 +2,7 @@ package dev.strata.etl.engine;
 
 import dev.strata.etl.SecretSettings;
 import dev.strata.etl.UserError;
+import dev.strata.transforms.spark.Checkpoints;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +114,9 @@ public final class SessionSettings {
         }
         conf.forEach(spark::set);
         if (environment == Sessions.Environment.AWS) {
+            // a local checkpoint lives on the executor that computed it: on a cluster that can be lost
+            setDefault(spark, Checkpoints.RELIABLE, "true");
+            setDefault(spark, "spark.cleaner.referenceTracking.cleanCheckpoints", "true");
             if (!spark.contains("spark.master")) {
                 throw new UserError("--env aws expects to run under spark-submit (no spark.master is set); "
                         + "use --env local on this machine");
@@ -156,6 +160,23 @@ public final class SessionSettings {
      * the SQL settings each session holds on its own), and a command leaves the context running.
      */
     public static final String SHARED_CONTEXT = "strata.sessions.shared";
+
+    /** Session setting: the folder reliable checkpoints go to (default: {@code <lake>/_checkpoints}). */
+    public static final String CHECKPOINT_DIR = "spark.strata.checkpoint.dir";
+
+    /**
+     * Gives the session's context a checkpoint folder when its checkpoints are reliable and it has none yet:
+     * {@link #CHECKPOINT_DIR}, or {@code _checkpoints} under the lake (Spark adds a folder of its own per
+     * context, and removes what it no longer needs).
+     */
+    public static void checkpointFolder(SparkSession spark, String lakeRoot) {
+        if (Boolean.parseBoolean(spark.conf().get(Checkpoints.RELIABLE, "false"))
+                && spark.sparkContext().getCheckpointDir().isEmpty()) {
+            String configured = spark.conf().get(CHECKPOINT_DIR, "");
+            spark.sparkContext().setCheckpointDir(configured.isBlank() ? lakeRoot.replaceAll("/+$", "") + "/_checkpoints"
+                    : configured);
+        }
+    }
 
     /** Settings a session holds on its own (SQL settings that are not static, and Strata's and Delta's). */
     private static boolean sessionSetting(String key) {

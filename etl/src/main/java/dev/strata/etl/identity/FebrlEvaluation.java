@@ -1,5 +1,6 @@
 package dev.strata.etl.identity;
 
+import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
@@ -94,10 +95,10 @@ public final class FebrlEvaluation {
             Dataset<Row> one = read(files.get(i)).withColumn("source", lit(i));
             raw = raw == null ? one : raw.union(one);
         }
-        Dataset<Row> records = standardise(raw).localCheckpoint(true);
+        Dataset<Row> records = standardise(raw).transform(Checkpoints.CUT);
         long count = records.count();
         IdentityResolver.Result result = new IdentityResolver(spark, plan(linkage)).resolve(records);
-        Dataset<Row> clusters = result.clusters().localCheckpoint(true);
+        Dataset<Row> clusters = result.clusters().transform(Checkpoints.CUT);
         long pairs = result.scoredPairs().count();
         LinkageEvaluation.Scores scores = new LinkageEvaluation().score(clusters.join(records, "record_id")
                 .select(col("cluster_id").as("cluster"), col("entity").as("truth")));

@@ -1,5 +1,6 @@
 package dev.strata.etl.identity;
 
+import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -79,7 +80,7 @@ public final class IdentityStage {
         spark.sparkContext().setJobGroup("strata-identity", "identity " + identity.entity(), false);
         try {
             long start = System.nanoTime();
-            Dataset<Row> records = new IdentityRecords(spark, lake).build(pipeline, identity).localCheckpoint(true);
+            Dataset<Row> records = new IdentityRecords(spark, lake).build(pipeline, identity).transform(Checkpoints.CUT);
             long total = records.count();
             long distinct = records.select("record_id").distinct().count();
             if (distinct != total) {
@@ -91,7 +92,7 @@ public final class IdentityStage {
 
             String xrefPath = lake.curatedTable(identity.table("xref"));
             Optional<Dataset<Row>> previous = delta.exists(xrefPath)
-                    ? Optional.of(delta.read(xrefPath).select("record_id", "customer_id").localCheckpoint(true))
+                    ? Optional.of(delta.read(xrefPath).select("record_id", "customer_id").transform(Checkpoints.CUT))
                     : Optional.empty();
             long fresh = previous.map(p -> records.join(p, records.col("record_id").equalTo(p.col("record_id")),
                     "left_anti").count()).orElse(total);
@@ -123,7 +124,7 @@ public final class IdentityStage {
                 ? resolver.resolve(input, Optional.of(new IdentityResolver.Prior(previous.get()
                         .select(col("record_id"), col("customer_id").as("cluster_id")), priorModel)))
                 : resolver.resolve(input);
-        Dataset<Row> clusters = result.clusters().localCheckpoint(true);
+        Dataset<Row> clusters = result.clusters().transform(Checkpoints.CUT);
         log.info(String.format(java.util.Locale.ROOT, "identity %s: %s run, %,d new record(s), components in %d round(s)",
                 identity.entity(), incremental ? "incremental" : "full", fresh, result.componentRounds()));
 
@@ -132,7 +133,7 @@ public final class IdentityStage {
         StableIds.Assignment assignment = new StableIds(spark).assign(clusters, old, nextId(identity, previous));
         Timestamp at = Timestamp.from(log.started());
         Dataset<Row> events = assignment.events().withColumn("run_id", lit(log.runId())).withColumn("at", lit(at))
-                .localCheckpoint(true);
+                .transform(Checkpoints.CUT);
         results.add(write(log, "curated", identity.table("id_history"), events, Mode.INSERT_NEW,
                 List.of("customer_id", "event"), start, "id events"));
 

@@ -101,6 +101,19 @@ class SessionSettingsTest {
     }
 
     @Test
+    void underAwsCheckpointsAreReliableUnlessSetOtherwise() {
+        SparkConf aws = SessionSettings.of(Sessions.Environment.AWS, Map.of("spark.master", "local[1]"))
+                .sparkConf("test");
+        assertThat(aws.get(dev.strata.transforms.spark.Checkpoints.RELIABLE)).isEqualTo("true");
+        assertThat(aws.get("spark.cleaner.referenceTracking.cleanCheckpoints")).isEqualTo("true");
+        assertThat(SessionSettings.of(Sessions.Environment.AWS, Map.of("spark.master", "local[1]",
+                dev.strata.transforms.spark.Checkpoints.RELIABLE, "false")).sparkConf("test")
+                .get(dev.strata.transforms.spark.Checkpoints.RELIABLE)).isEqualTo("false");
+        assertThat(SessionSettings.of(Sessions.Environment.LOCAL, Map.of()).sparkConf("test")
+                .contains(dev.strata.transforms.spark.Checkpoints.RELIABLE)).isFalse();
+    }
+
+    @Test
     void awsWithoutSparkSubmitIsAUserMistake() {
         assertThatThrownBy(() -> SessionSettings.of(Sessions.Environment.AWS, Map.of()).sparkConf("test"))
                 .isInstanceOf(UserError.class).hasMessageContaining("--env aws expects to run under spark-submit");

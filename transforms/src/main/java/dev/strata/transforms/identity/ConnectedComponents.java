@@ -1,5 +1,6 @@
 package dev.strata.transforms.identity;
 
+import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
@@ -51,14 +52,14 @@ public final class ConnectedComponents {
         Dataset<Row> current = edges.select(greatest(col("src"), col("dst")).as("u"), least(col("src"), col("dst")).as("v"))
                 .where(col("u").notEqual(col("v")))
                 .distinct()
-                .localCheckpoint(true);
+                .transform(Checkpoints.CUT);
         int rounds = 0;
         while (true) {
             if (rounds == maxRounds) {
                 throw new IllegalStateException("connected components did not converge in " + maxRounds + " rounds");
             }
             rounds++;
-            Dataset<Row> next = smallStar(largeStar(current)).localCheckpoint(true);
+            Dataset<Row> next = smallStar(largeStar(current)).transform(Checkpoints.CUT);
             boolean unchanged = next.count() == current.count() && next.except(current).isEmpty();
             current = next;
             if (unchanged) {

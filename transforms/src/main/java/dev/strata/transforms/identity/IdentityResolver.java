@@ -1,5 +1,6 @@
 package dev.strata.transforms.identity;
 
+import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -253,7 +254,7 @@ public final class IdentityResolver {
         for (String column : plan.guarded()) {
             Dataset<Row> shared = records.where(col(column).isNotNull()).groupBy(col(column))
                     .agg(count(lit(1)).as("records")).where(col("records").gt(plan.maxIdentifierRecords()))
-                    .localCheckpoint(true);
+                    .transform(Checkpoints.CUT);
             junk.add(shared.select(lit(column).as("identifier"), col(column).cast("string").as("value"),
                     col("records")));
             Dataset<Row> marked = shared.select(col(column).as("junk_value"), lit(true).as("junk_flag"));
@@ -276,7 +277,7 @@ public final class IdentityResolver {
             edges.add(prior.get().clusters().join(hubs, "cluster_id").select(col("record_id").as("src"),
                     col("hub").as("dst")));
         }
-        records = records.localCheckpoint(true);
+        records = records.transform(Checkpoints.CUT);
         phase = lap(phases, "junk guard", phase);
         for (String key : plan.deterministicKeys()) {
             Dataset<Row> keyed = records.where(col(key).isNotNull());
@@ -292,7 +293,7 @@ public final class IdentityResolver {
 
         Dataset<Row> candidates = new CandidatePairs(plan.blockingRules(), plan.maxBlockSize(), plan.linkAcross())
                 .pairs(records, newFlag);
-        Dataset<Row> compared = levels(candidates, records, plan.comparisons()).localCheckpoint(true);
+        Dataset<Row> compared = levels(candidates, records, plan.comparisons()).transform(Checkpoints.CUT);
         phase = lap(phases, "block and compare", phase);
         MatchModel model;
         if (prior.isPresent() && prior.get().model().isPresent()) {
@@ -307,12 +308,12 @@ public final class IdentityResolver {
         edges.add(scored.where(col("match_probability").geq(plan.threshold()).and(org.apache.spark.sql.functions.not(conflict)))
                 .select(col("id_l").as("src"), col("id_r").as("dst"), col("match_weight").as("strength")));
 
-        Dataset<Row> allEdges = edges.stream().reduce(Dataset::union).orElseThrow().localCheckpoint(true);
+        Dataset<Row> allEdges = edges.stream().reduce(Dataset::union).orElseThrow().transform(Checkpoints.CUT);
         phase = lap(phases, "score", phase);
         ConnectedComponents.Result components = new ConnectedComponents().apply(allEdges.select("src", "dst"));
         Dataset<Row> linked = components.components();
         if (!plan.conflicts().isEmpty() || plan.linkAcross() != null) {
-            linked = separateConflicts(linked.localCheckpoint(true), allEdges, records, scored.where(conflict));
+            linked = separateConflicts(linked.transform(Checkpoints.CUT), allEdges, records, scored.where(conflict));
         }
         Dataset<Row> clusters = records.select(col("record_id"))
                 .join(linked, records.col("record_id").equalTo(linked.col("node")), "left")
@@ -320,9 +321,9 @@ public final class IdentityResolver {
         if (!plan.uniqueNames().isEmpty()) {
             clusters = new UniqueNameLinks(plan.uniqueNames(), plan.uniqueNameEvidence(), plan.uniqueNameConflicts(),
                     plan.uniqueNameRegularConflicts(),
-                    plan.uniqueNameMaxClusters(), plan.uniqueNameTypos()).apply(clusters.localCheckpoint(true), records);
+                    plan.uniqueNameMaxClusters(), plan.uniqueNameTypos()).apply(clusters.transform(Checkpoints.CUT), records);
         }
-        clusters = clusters.localCheckpoint(true);
+        clusters = clusters.transform(Checkpoints.CUT);
         lap(phases, "cluster", phase);
         Dataset<Row> junkValues = junk.stream().reduce(Dataset::union).orElse(spark.emptyDataFrame());
         return new Result(clusters, scored, model, junkValues, components.rounds(), phases);
@@ -354,7 +355,7 @@ public final class IdentityResolver {
                     .where(col("s_l").equalTo(col("s_r"))).select(col("id_l"), col("id_r")).union(inConflict);
         }
         Dataset<Row> found = inConflict
-                .union(comparedConflicts.select(col("id_l"), col("id_r"))).distinct().localCheckpoint(true);
+                .union(comparedConflicts.select(col("id_l"), col("id_r"))).distinct().transform(Checkpoints.CUT);
         Dataset<Row> split = ConstrainedClustering.split(components, edges, found);
         return components.join(split, "node", "left")
                 .select(col("node"), coalesce(col("cluster"), col("component")).as("component"));

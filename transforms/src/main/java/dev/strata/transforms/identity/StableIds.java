@@ -1,5 +1,6 @@
 package dev.strata.transforms.identity;
 
+import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -74,7 +75,7 @@ public final class StableIds {
         Dataset<Row> old = previous.select(col("record_id").as("old_record"), col("customer_id").as("old_id"));
         Dataset<Row> joined = clusters.select(col("record_id"), col("cluster_id"))
                 .join(old, col("record_id").equalTo(col("old_record")), "left").drop("old_record")
-                .localCheckpoint(true);
+                .transform(Checkpoints.CUT);
 
         // each old id goes to the cluster with most of its records, ties to the smallest cluster id
         Dataset<Row> shares = joined.where(col("old_id").isNotNull()).groupBy(col("old_id"), col("cluster_id"))
@@ -88,7 +89,7 @@ public final class StableIds {
                 .join(survivors, "cluster_id", "left_anti");
         Dataset<Row> numbered = numbered(orphans, nextId);
         Dataset<Row> clusterIds = survivors.select(col("cluster_id"), col("survivor").as("customer_id"))
-                .union(numbered.select(col("cluster_id"), col("customer_id"))).localCheckpoint(true);
+                .union(numbered.select(col("cluster_id"), col("customer_id"))).transform(Checkpoints.CUT);
 
         Dataset<Row> xref = joined.join(clusterIds, "cluster_id").select(col("record_id"), col("customer_id"));
         Dataset<Row> sizes = xref.groupBy(col("customer_id")).agg(count(lit(1)).as("records"));
@@ -123,7 +124,7 @@ public final class StableIds {
         Dataset<Row> indexed = sorted.withColumn("part", org.apache.spark.sql.functions.spark_partition_id())
                 .withColumn("pos", org.apache.spark.sql.functions.row_number().over(
                         org.apache.spark.sql.expressions.Window.partitionBy(col("part")).orderBy(col("cluster_id"))))
-                .localCheckpoint(true);
+                .transform(Checkpoints.CUT);
         Dataset<Row> perPart = indexed.groupBy(col("part")).agg(count(lit(1)).as("n"), min(col("cluster_id")).as("lo"));
         Column before = org.apache.spark.sql.functions.sum(col("n")).over(
                 org.apache.spark.sql.expressions.Window.orderBy(col("lo"))

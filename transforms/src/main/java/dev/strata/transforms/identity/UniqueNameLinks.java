@@ -1,5 +1,6 @@
 package dev.strata.transforms.identity;
 
+import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -185,7 +186,7 @@ public final class UniqueNameLinks {
                     });
                     return links(holders, needsBare).iterator();
                 }, Encoders.tuple(Encoders.LONG(), Encoders.LONG()))
-                .toDF("src", "dst").distinct().localCheckpoint(true);
+                .toDF("src", "dst").distinct().transform(Checkpoints.CUT);
         Dataset<Row> merged = new ConnectedComponents().apply(edges).components();
         return clusters.join(merged, clusters.col("cluster_id").equalTo(merged.col("node")), "left")
                 .select(col("record_id"), coalesce(col("component"), col("cluster_id")).as("cluster_id"));
