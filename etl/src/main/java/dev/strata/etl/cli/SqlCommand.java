@@ -49,7 +49,7 @@ final class SqlCommand implements Command {
         int max = (int) CommonOptions.number(line, "max-rows", 100, 1);
         String format = format(line);
         try (Context context = new Context("strata sql", line)) {
-            int tables = new SessionTables(context.spark(), context.catalog()).bindAll();
+            int tables = new SessionTables(context.spark(), context.catalog()).bindFor(query);
             Dataset<Row> result;
             try {
                 result = context.spark().sql(query);

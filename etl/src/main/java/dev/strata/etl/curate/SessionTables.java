@@ -35,6 +35,30 @@ public final class SessionTables {
         return count;
     }
 
+    /**
+     * Declares what one statement needs: the catalog's tables it names (from Spark's parse of it), or every
+     * table when it names none of them (SHOW, DESCRIBE, a path) or cannot be parsed. A lake's tables are each
+     * a Delta log to read, so a query over one table does not pay for all of them. Returns how many tables
+     * the catalog holds.
+     */
+    public int bindFor(String statement) {
+        List<TableEntry> all = catalog.list();
+        Set<String> named;
+        try {
+            named = new SqlTables(spark).of(statement).qualified();
+        } catch (RuntimeException e) {
+            named = Set.of();
+        }
+        Set<String> wanted = named;
+        List<TableEntry> chosen = all.stream()
+                .filter(e -> wanted.contains(e.name().toString().toLowerCase(java.util.Locale.ROOT))).toList();
+        Set<String> zones = new HashSet<>();
+        for (TableEntry entry : chosen.isEmpty() ? all : chosen) {
+            bind(entry, zones);
+        }
+        return all.size();
+    }
+
     public void bind(TableEntry entry) {
         bind(entry, new HashSet<>());
     }
