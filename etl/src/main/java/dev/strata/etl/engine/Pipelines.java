@@ -110,9 +110,9 @@ public final class Pipelines {
 
     /** A view's first run builds its batch layer; later runs add what arrived to its speed layer. */
     private StageResult views(PipelineSpec spec, ViewSpec view, RunLog log) {
-        // a session of its own (same context, own SQL settings): views run side by side, and a view sets the
-        // commit metadata of its serving MERGE in its session's settings
-        ViewLayers layers = new ViewLayers(requireSpark().newSession(), lake, catalog, spec);
+        // a session of its own (same context, a copy of the settings): views run side by side, and a view sets
+        // the commit metadata of its serving MERGE in its session's settings
+        ViewLayers layers = new ViewLayers(Sessions.sibling(requireSpark()), lake, catalog, spec);
         ViewLayers.LayerResult r = layers.watermark(view).isEmpty() ? layers.batch(view, java.util.Optional.empty())
                 : layers.speed(view);
         StageResult stage = new StageResult("views", "views." + view.name(), r.historyRows(), r.servedRows(), 0, 0,

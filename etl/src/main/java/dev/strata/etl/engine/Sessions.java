@@ -33,6 +33,21 @@ public final class Sessions {
         return SessionSettings.of(environment, conf).session(appName);
     }
 
+    /**
+     * A new session of the same context with this session's settings: for steps that run side by side and
+     * each change a setting for themselves (a new session alone starts from the context's settings and would
+     * lose those set on this session since).
+     */
+    public static SparkSession sibling(SparkSession parent) {
+        SparkSession child = parent.newSession();
+        scala.collection.JavaConverters.mapAsJavaMap(parent.conf().getAll()).forEach((key, value) -> {
+            if (child.conf().isModifiable(key) || key.startsWith("spark.strata.")) {
+                child.conf().set(key, value);
+            }
+        });
+        return child;
+    }
+
     /** How many independent steps (sources to clean, curated tables) run at once: {@code spark.strata.parallelSteps}, default 4. */
     public static int parallelSteps(SparkSession spark) {
         String value = spark.conf().get("spark.strata.parallelSteps", "4");
