@@ -1,6 +1,5 @@
 package dev.strata.etl.bench;
 
-import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -14,6 +13,7 @@ import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.transforms.identity.IdentityResolver;
 import dev.strata.transforms.identity.LinkageEvaluation;
 import dev.strata.transforms.identity.StableIds;
+import dev.strata.transforms.spark.Checkpoints;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

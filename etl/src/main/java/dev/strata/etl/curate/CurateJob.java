@@ -1,6 +1,5 @@
 package dev.strata.etl.curate;
 
-import dev.strata.transforms.spark.Checkpoints;
 import dev.strata.catalog.TableCatalog;
 import dev.strata.catalog.TableEntry;
 import dev.strata.catalog.TableName;
@@ -17,6 +16,7 @@ import dev.strata.etl.spec.CuratedStep;
 import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.etl.spec.SourceSpec;
 import dev.strata.transforms.dimension.SlowlyChangingDimension;
+import dev.strata.transforms.spark.Checkpoints;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -122,8 +122,9 @@ public final class CurateJob {
         }
         Optional<String> inputs = step.mode() == CuratedMode.VIEW ? Optional.empty()
                 : fingerprint(step, pipeline, staging, 0);
-        if (inputs.isPresent() && unchanged(step, inputs.get(), staging)) {
-            TableEntry entry = catalog.lookup(new TableName("curated", step.name())).orElseThrow();
+        Optional<TableEntry> current = inputs.flatMap(i -> unchanged(step, i, staging));
+        if (current.isPresent()) {
+            TableEntry entry = current.get();
             tables.bind(entry);
             available.add(entry.name().toString());
             StageResult kept = new StageResult("curate", "curated." + step.name(), 0, 0, 0, 0, 0, 0,
@@ -255,18 +256,15 @@ public final class CurateJob {
     }
 
     /**
-     * Whether the step's table was last built from exactly these inputs and is still as that build left it
-     * (no later commit, its staged copy in place): then building it again would write the same rows.
+     * The step's catalog entry when its table was last built from exactly these inputs and is still as that
+     * build left it (no later commit, its staged copy in place): then building it again would write the same
+     * rows.
      */
-    private boolean unchanged(CuratedStep step, String inputs, Optional<StagingArea> staging) {
-        Optional<TableEntry> entry = catalog.lookup(new TableName("curated", step.name()));
-        if (entry.isEmpty() || !inputs.equals(entry.get().properties().get(INPUTS))) {
-            return false;
-        }
-        if (!Long.toString(delta.version(entry.get().location())).equals(entry.get().properties().get(BUILT_VERSION))) {
-            return false;
-        }
-        return !step.stage() || staging.isEmpty() || lake.exists(staging.get().manifest(step.name()));
+    private Optional<TableEntry> unchanged(CuratedStep step, String inputs, Optional<StagingArea> staging) {
+        return catalog.lookup(new TableName("curated", step.name()))
+                .filter(e -> inputs.equals(e.properties().get(INPUTS)))
+                .filter(e -> Long.toString(delta.version(e.location())).equals(e.properties().get(BUILT_VERSION)))
+                .filter(e -> !step.stage() || staging.isEmpty() || lake.exists(staging.get().manifest(step.name())));
     }
 
     /**

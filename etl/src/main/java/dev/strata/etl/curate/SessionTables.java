@@ -43,20 +43,22 @@ public final class SessionTables {
      */
     public int bindFor(String statement) {
         List<TableEntry> all = catalog.list();
-        Set<String> named;
-        try {
-            named = new SqlTables(spark).of(statement).qualified();
-        } catch (RuntimeException e) {
-            named = Set.of();
-        }
-        Set<String> wanted = named;
+        Set<String> named = named(statement);
         List<TableEntry> chosen = all.stream()
-                .filter(e -> wanted.contains(e.name().toString().toLowerCase(java.util.Locale.ROOT))).toList();
+                .filter(e -> named.contains(e.name().toString().toLowerCase(java.util.Locale.ROOT))).toList();
         Set<String> zones = new HashSet<>();
         for (TableEntry entry : chosen.isEmpty() ? all : chosen) {
             bind(entry, zones);
         }
         return all.size();
+    }
+
+    private Set<String> named(String statement) {
+        try {
+            return new SqlTables(spark).of(statement).qualified();
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
     }
 
     public void bind(TableEntry entry) {

@@ -1,6 +1,5 @@
 package dev.strata.etl.identity;
 
-import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
@@ -14,6 +13,7 @@ import dev.strata.transforms.identity.IdentityResolver.Comparison;
 import dev.strata.transforms.identity.IdentityResolver.Kind;
 import dev.strata.transforms.identity.LinkageEvaluation;
 import dev.strata.transforms.identity.Standardisation;
+import dev.strata.transforms.spark.Checkpoints;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

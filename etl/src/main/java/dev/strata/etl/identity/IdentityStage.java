@@ -1,6 +1,5 @@
 package dev.strata.etl.identity;
 
-import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -21,6 +20,7 @@ import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.transforms.identity.IdentityResolver;
 import dev.strata.transforms.identity.MatchModel;
 import dev.strata.transforms.identity.StableIds;
+import dev.strata.transforms.spark.Checkpoints;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -21,19 +21,11 @@ class CsvRecordParserTest {
     Path dir;
 
     private List<Row> parse(byte[] content, CsvOptions options, int width) throws Exception {
-        Path file = dir.resolve("in.csv");
-        Files.write(file, content);
-        CsvRecordParser parser = new CsvRecordParser(options, new Configuration());
-        FileTask task = new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, 2}, width);
-        List<Row> rows = new ArrayList<>();
-        for (Iterator<Row> it = parser.call(task); it.hasNext();) {
-            rows.add(it.next());
-        }
-        return rows;
+        return ParsedFile.rows(new CsvRecordParser(options, new Configuration()), dir.resolve("in.csv"), content, width);
     }
 
     private static String field(Row row, int index) {
-        return row.getString(RecordLayout.METADATA + index);
+        return ParsedFile.field(row, index);
     }
 
     @Test

@@ -27,19 +27,12 @@ class JsonLinesRecordParserTest {
             Field.of("score", FieldType.of(FieldType.Kind.DOUBLE)));
 
     private List<Row> parse(byte[] content) throws Exception {
-        Path file = dir.resolve("in.jsonl");
-        Files.write(file, content);
-        JsonLinesRecordParser parser = new JsonLinesRecordParser(FIELDS, StandardCharsets.UTF_8, new Configuration());
-        FileTask task = new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, 2, 3}, FIELDS.size());
-        List<Row> rows = new ArrayList<>();
-        for (Iterator<Row> it = parser.call(task); it.hasNext();) {
-            rows.add(it.next());
-        }
-        return rows;
+        return ParsedFile.rows(new JsonLinesRecordParser(FIELDS, StandardCharsets.UTF_8, new Configuration()),
+                dir.resolve("in.jsonl"), content, FIELDS.size());
     }
 
     private static String field(Row row, int index) {
-        return row.getString(RecordLayout.METADATA + index);
+        return ParsedFile.field(row, index);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.strata.transforms.identity;
 
-import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -14,6 +13,7 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.substring_index;
 
+import dev.strata.transforms.spark.Checkpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

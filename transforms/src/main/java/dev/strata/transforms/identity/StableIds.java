@@ -1,6 +1,5 @@
 package dev.strata.transforms.identity;
 
-import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -9,6 +8,7 @@ import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 
+import dev.strata.transforms.spark.Checkpoints;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -1,6 +1,5 @@
 package dev.strata.transforms.identity;
 
-import dev.strata.transforms.spark.Checkpoints;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -15,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.udf;
 
+import dev.strata.transforms.spark.Checkpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
