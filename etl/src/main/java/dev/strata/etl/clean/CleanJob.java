@@ -79,12 +79,23 @@ public final class CleanJob {
         spark.sparkContext().setJobGroup("strata-clean-" + source.name(),
                 "clean " + source.name() + ": " + pending.size() + " batch(es)", false);
 
-        Dataset<Row> records = new RecordReader(spark).read(source, pending);
+        RecordReader reader = new RecordReader(spark);
+        Dataset<Row> records = reader.read(source, pending);
+        reader.warnings().forEach(log::warn);
+        reader.notes().forEach(log::info);
         Dataset<Row> classified = new CleanTransform(source.clean(), references(source)).apply(records)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<String, Map<String, Long>> perBatch = countsByBatch(classified);
             Map<String, Long> ruleFailures = ruleFailures(classified);
+            if (!reader.filledFiles().isEmpty()) {
+                long filled = classified.where(col(RecordColumns.SOURCE_FILE).isin(reader.filledFiles().toArray()))
+                        .count();
+                ruleFailures = new java.util.TreeMap<>(ruleFailures);
+                ruleFailures.put("schema_drift_fill_null", filled);
+                log.warn("clean " + source.name() + ": " + String.format("%,d", filled) + " record(s) of "
+                        + reader.filledFiles().size() + " file(s) read missing columns as null (schema_drift)");
+            }
             long read = sum(perBatch, null);
             long clean = sum(perBatch, RecordColumns.CLEAN);
             long quarantined = sum(perBatch, RecordColumns.QUARANTINED);

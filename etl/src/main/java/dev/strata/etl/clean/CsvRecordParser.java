@@ -1,6 +1,6 @@
 package dev.strata.etl.clean;
 
-import com.univocity.parsers.common.ParsingContext;
+import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import dev.strata.etl.spec.CsvOptions;
@@ -20,8 +20,9 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * Parses one CSV file into records, streaming: each record keeps its first line number and the exact
  * text it was parsed from, so a quarantined row can be found in the raw file. A record with the wrong
- * number of fields, or with bytes invalid in the declared encoding, carries a parse error instead of
- * failing the task.
+ * number of fields, with bytes invalid in the declared encoding, or with a quote that never closes
+ * ({@link CsvRecordText}) carries a parse error instead of failing the task; so does every record of a
+ * file whose columns the source's drift policy quarantines.
  */
 final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializable {
 
@@ -33,6 +34,8 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
     private final char escape;
     private final boolean multiline;
     private final String encoding;
+    private final int maxRecordLines;
+    private final long maxRecordBytes;
     private final SerializableConfiguration hadoop;
 
     /** A parser that reads files with this Hadoop configuration, which travels with each task. */
@@ -45,6 +48,8 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
         this.escape = options.escape();
         this.multiline = options.multiline();
         this.encoding = options.encoding().name();
+        this.maxRecordLines = options.maxRecordLines();
+        this.maxRecordBytes = options.maxRecordBytes();
     }
 
     CsvParser newParser() {
@@ -69,43 +74,81 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
         return new CsvParser(settings);
     }
 
-    /** The header of a file, read on the driver to map declared fields to positions. */
+    /** The header of a file (empty when the file has no line), read on the driver to map fields to positions. */
     String[] header(String file) {
+        return head(file).names();
+    }
+
+    /** A file's header, and whether any record follows it. */
+    record Head(String[] names, boolean records) {
+    }
+
+    /** The header of a file and whether a record follows it: two records read on the driver, no more. */
+    Head head(String file) {
         CsvParser parser = newParser();
         try (BufferedReader reader = TextInput.open(hadoop.value(), file, Charset.forName(encoding))) {
-            parser.beginParsing(reader);
-            String[] first = parser.parseNext();
-            parser.stopParsing();
-            return first == null ? new String[0] : first;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            CsvRecordText records = records(reader, 1);
+            CsvRecordText.Chunk first = records.next();
+            if (first == null) {
+                return new Head(new String[0], false);
+            }
+            String[] names = parser.parseLine(first.text());
+            return new Head(names == null ? new String[0] : names, records.next() != null);
+        } catch (IOException | TextParsingException e) {
+            throw new UncheckedIOException("cannot read " + file, e instanceof IOException io ? io
+                    : new IOException(e.getMessage(), e));
         }
+    }
+
+    private CsvRecordText records(BufferedReader reader, long firstLine) {
+        return new CsvRecordText(reader, firstLine, delimiter, quote, escape, multiline, maxRecordLines,
+                maxRecordBytes);
     }
 
     @Override
     public Iterator<Row> call(FileTask task) throws IOException {
         BufferedReader reader = task.wholeFile() ? TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding))
                 : TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding), task.start(), task.end());
+        CsvRecordText records = records(reader, task.firstLine());
         CsvParser parser = newParser();
-        parser.beginParsing(reader);
         if (header && task.start() == 0) {
-            parser.parseNext();
+            records.next();
         }
-        long lineOffset = task.firstLine() - 1;
         return new Iterator<>() {
             private Row next = advance();
 
             private Row advance() {
-                String[] tokens = parser.parseNext();
-                if (tokens == null) {
-                    parser.stopParsing();
+                CsvRecordText.Chunk chunk;
+                try {
+                    chunk = records.next();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + task.path(), e);
+                }
+                if (chunk == null) {
+                    try {
+                        reader.close();
+                    } catch (IOException e) {
+                        // the file was read to its end
+                    }
                     return null;
                 }
-                ParsingContext context = parser.getContext();
-                String raw = stripLineEnd(context.currentParsedContent());
-                // the context counts lines up to the end of the record; step back over its own line breaks
-                long line = lineOffset + Math.max(1, context.currentLine() - lineBreaks(raw));
-                return toRow(task, line, raw, tokens, multiline);
+                if (chunk.unterminated()) {
+                    return RecordLayout.row(task, chunk.firstLine(), chunk.text(), "unterminated_quote",
+                            "a quote opened on line " + chunk.firstLine() + " is not closed "
+                                    + (multiline ? "within " + maxRecordLines + " lines (csv: max_record_lines) or "
+                                            + maxRecordBytes + " characters (csv: max_record_bytes)"
+                                            : "on its line (the source is not multiline)")
+                                    + "; reading went on at the next line", new String[task.positions().length]);
+                }
+                String[] tokens;
+                try {
+                    tokens = parser.parseLine(chunk.text());
+                } catch (TextParsingException e) {
+                    return RecordLayout.row(task, chunk.firstLine(), chunk.text(), "parse_fields",
+                            "the record cannot be parsed: " + firstLine(e.getMessage()),
+                            new String[task.positions().length]);
+                }
+                return toRow(task, chunk.firstLine(), chunk.text(), tokens == null ? new String[0] : tokens);
             }
 
             @Override
@@ -125,41 +168,56 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
         };
     }
 
-    private static long lineBreaks(String text) {
-        return text == null ? 0 : text.chars().filter(c -> c == '\n').count();
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
-    private static String stripLineEnd(String text) {
-        if (text == null) {
-            return null;
-        }
-        int end = text.length();
-        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return text.substring(0, end);
-    }
-
-    static Row toRow(FileTask task, long line, String raw, String[] tokens, boolean multiline) {
+    static Row toRow(FileTask task, long line, String raw, String[] tokens) {
         int[] positions = task.positions();
         String[] values = new String[positions.length];
         String rule = null;
         String error = null;
-        if (raw != null && raw.indexOf(TextInput.REPLACEMENT) >= 0) {
+        if (task.drift() != null) {
+            rule = "schema_drift";
+            error = task.drift();
+        } else if (raw != null && raw.indexOf(TextInput.REPLACEMENT) >= 0) {
             rule = "encoding";
             error = "the record holds bytes that are not valid in the declared encoding";
+        } else if (raw != null && raw.indexOf('\0') >= 0) {
+            rule = "encoding";
+            error = "the record holds NUL characters";
         } else if (tokens.length != task.width()) {
             rule = "parse_fields";
             error = "expected " + task.width() + " fields, found " + tokens.length;
-        } else if (!multiline && raw != null && raw.indexOf('\n') >= 0) {
-            rule = "parse_fields";
-            error = "a quoted field spans lines but the source is not multiline";
         }
         if (error == null) {
             for (int i = 0; i < positions.length; i++) {
-                values[i] = positions[i] >= 0 && positions[i] < tokens.length ? tokens[positions[i]] : null;
+                if (positions[i] == FileTask.RESCUED) {
+                    values[i] = rescued(task, tokens);
+                } else {
+                    values[i] = positions[i] >= 0 && positions[i] < tokens.length ? tokens[positions[i]] : null;
+                }
             }
         }
         return RecordLayout.row(task, line, raw, rule, error, values);
     }
+
+    /** The record's undeclared columns as a JSON object of header name to text, or null when the file has none. */
+    private static String rescued(FileTask task, String[] tokens) {
+        if (task.extras().length == 0) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode object = JSON.createObjectNode();
+        for (int i = 0; i < task.extras().length; i++) {
+            object.put(task.extraNames()[i], tokens[task.extras()[i]]);
+        }
+        return object.toString();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 }

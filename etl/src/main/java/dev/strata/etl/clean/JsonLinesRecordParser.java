@@ -1,9 +1,9 @@
 package dev.strata.etl.clean;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.transforms.clean.Field;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -35,8 +35,9 @@ final class JsonLinesRecordParser implements FlatMapFunction<FileTask, Row>, Ser
 
     @Override
     public Iterator<Row> call(FileTask task) throws IOException {
-        BufferedReader reader = TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding));
-        ObjectMapper mapper = new ObjectMapper();
+        TextLines reader = new TextLines(TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding)), true);
+        // one object a line: text after it (two objects run together) is an error, not silently dropped
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         return new Iterator<>() {
             private long line;
             private Row next = advance();
@@ -45,7 +46,7 @@ final class JsonLinesRecordParser implements FlatMapFunction<FileTask, Row>, Ser
                 try {
                     String text;
                     do {
-                        text = reader.readLine();
+                        text = reader.next();
                         line++;
                     } while (text != null && text.isBlank());
                     if (text == null) {

@@ -6,9 +6,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
+import dev.strata.etl.DataQualityFailure;
 import dev.strata.etl.UserError;
 import dev.strata.etl.raw.BatchManifest;
 import dev.strata.etl.raw.IngestedFile;
+import dev.strata.etl.spec.SchemaDrift;
 import dev.strata.etl.spec.SourceSpec;
 import dev.strata.transforms.clean.Field;
 import dev.strata.transforms.clean.RecordColumns;
@@ -36,6 +38,9 @@ import org.apache.spark.sql.SparkSession;
 public final class RecordReader {
 
     private final SparkSession spark;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> info = new ArrayList<>();
+    private final List<String> filled = new ArrayList<>();
 
     public RecordReader(SparkSession spark) {
         this.spark = Objects.requireNonNull(spark, "spark is null");
@@ -73,22 +78,25 @@ public final class RecordReader {
         for (BatchManifest batch : batches) {
             for (IngestedFile file : batch.files()) {
                 String path = batch.location() + "/" + file.name();
-                int[] positions;
-                int width;
+                FileTask task;
                 if (source.csv().header()) {
-                    String[] header;
+                    CsvRecordParser.Head head;
                     try {
-                        header = parser.header(path);
+                        head = parser.head(path);
                     } catch (UncheckedIOException e) {
                         throw new UserError("cannot read raw file " + path + ": " + e.getCause().getMessage());
                     }
-                    positions = SourceColumns.positions(fields, header, file.origin(), source.name());
-                    width = header.length;
+                    if (!head.records()) {
+                        warn("source " + source.name() + ": " + file.origin() + " (batch " + batch.batchId()
+                                + ") " + (head.names().length == 0 ? "is empty" : "has a header and no record")
+                                + ": 0 records");
+                        continue;
+                    }
+                    task = headed(source, batch, file, path, head.names());
                 } else {
-                    positions = SourceColumns.declaredOrder(fields.size());
-                    width = fields.size();
+                    task = new FileTask(path, batch.batchId(), millis(batch),
+                            SourceColumns.declaredOrder(fields.size()), fields.size());
                 }
-                FileTask task = new FileTask(path, batch.batchId(), millis(batch), positions, width);
                 if (!source.csv().multiline() && file.bytes() > PART_BYTES && !TextInput.compressed(hadoop(), path)) {
                     tasks.addAll(parts(hadoop(), task, PART_BYTES));
                 } else {
@@ -97,6 +105,73 @@ public final class RecordReader {
             }
         }
         return tasks;
+    }
+
+    /**
+     * The task of a file with a header, its columns matched to the declared fields under the source's drift
+     * policy: a missing column fails the run, quarantines the file or is read as null; undeclared columns are
+     * ignored or kept in the rescued field.
+     */
+    private FileTask headed(SourceSpec source, BatchManifest batch, IngestedFile file, String path, String[] header) {
+        List<Field> fields = source.clean().fields();
+        SourceColumns.Match match = SourceColumns.match(fields, header, source::rescues);
+        FileTask task = new FileTask(path, batch.batchId(), millis(batch), match.positions(), header.length);
+        String where = file.origin() + " (batch " + batch.batchId() + ")";
+        if (!match.missing().isEmpty()) {
+            String lacks = "the header of " + where + " lacks " + SourceColumns.describe(match.missing())
+                    + SourceColumns.delimiterHint(header, source.csv().delimiter());
+            SchemaDrift.Missing policy = source.drift().missing();
+            List<Field> notNullable = match.missing().stream().filter(f -> !f.nullable()).toList();
+            if (policy == SchemaDrift.Missing.FAIL) {
+                throw new DataQualityFailure("source " + source.name() + ": " + lacks
+                        + " (schema_drift: missing_column: fail)");
+            }
+            if (policy == SchemaDrift.Missing.FILL_NULL && notNullable.isEmpty()) {
+                warn("source " + source.name() + ": " + lacks + "; its records read them as null"
+                        + " (schema_drift: missing_column: fill_null)");
+                filled.add(path);
+            } else {
+                String reason = lacks + (policy == SchemaDrift.Missing.FILL_NULL
+                        ? "; fill_null applies to nullable fields only, and " + SourceColumns.describe(notNullable)
+                                + (notNullable.size() == 1 ? " is" : " are") + " not nullable"
+                        : "");
+                warn("source " + source.name() + ": " + reason + "; every record of the file is quarantined"
+                        + " (schema_drift: missing_column: " + policy.specName() + ")");
+                task = task.drifted(reason);
+            }
+        }
+        if (!match.extras().isEmpty()) {
+            List<String> names = match.extras().stream().map(i -> header[i]).toList();
+            if (source.drift().extra() == SchemaDrift.Extra.RESCUE) {
+                task = task.rescuing(match.extras().stream().mapToInt(Integer::intValue).toArray(),
+                        names.toArray(String[]::new));
+                info.add("source " + source.name() + ": " + where + " has undeclared column(s) " + String.join(", ", names)
+                        + ", kept in " + SchemaDrift.RESCUED);
+            } else {
+                info.add("source " + source.name() + ": " + where + " has undeclared column(s) "
+                        + String.join(", ", names) + ", not read (schema_drift: extra_column: ignore)");
+            }
+        }
+        return task;
+    }
+
+    private void warn(String message) {
+        warnings.add(message);
+    }
+
+    /** What the last read found worth a warning (empty files, files whose columns drifted), in order. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** What the last read found worth saying that is not a problem (undeclared columns ignored or rescued). */
+    public List<String> notes() {
+        return List.copyOf(info);
+    }
+
+    /** The files whose missing columns were read as null (fill_null). */
+    public List<String> filledFiles() {
+        return List.copyOf(filled);
     }
 
     /** Files of single-line records above this size are parsed in parts of about this size, in parallel. */
@@ -166,21 +241,39 @@ public final class RecordReader {
             for (String column : data.columns()) {
                 present.put(SourceColumns.canonical(column), column);
             }
+            List<Field> missing = source.clean().fields().stream()
+                    .filter(f -> !present.containsKey(SourceColumns.canonical(f.source()))).toList();
+            String drift = null;
+            if (!missing.isEmpty()) {
+                String lacks = "the parquet files of batch " + batch.batchId() + " lack "
+                        + SourceColumns.describe(missing);
+                SchemaDrift.Missing policy = source.drift().missing();
+                boolean fill = policy == SchemaDrift.Missing.FILL_NULL && missing.stream().allMatch(Field::nullable);
+                if (policy == SchemaDrift.Missing.FAIL) {
+                    throw new DataQualityFailure("source " + source.name() + ": " + lacks
+                            + " (schema_drift: missing_column: fail)");
+                } else if (fill) {
+                    warn("source " + source.name() + ": " + lacks + "; its records read them as null"
+                            + " (schema_drift: missing_column: fill_null)");
+                } else {
+                    drift = lacks + (policy == SchemaDrift.Missing.FILL_NULL
+                            ? "; fill_null applies to nullable fields only" : "");
+                    warn("source " + source.name() + ": " + drift + "; every record of the batch is quarantined"
+                            + " (schema_drift: missing_column: " + policy.specName() + ")");
+                }
+            }
             List<Column> columns = new ArrayList<>();
             columns.add(lit(batch.batchId()).as(RecordColumns.BATCH_ID));
             columns.add(input_file_name().as(RecordColumns.SOURCE_FILE));
             columns.add(lit(null).cast("long").as(RecordColumns.LINE_NUMBER));
             columns.add(to_json(struct(col("*"))).as(RecordColumns.RAW_TEXT));
-            columns.add(lit(null).cast("string").as(RecordColumns.PARSE_RULE));
-            columns.add(lit(null).cast("string").as(RecordColumns.PARSE_ERROR));
+            columns.add((drift == null ? lit(null) : lit("schema_drift")).cast("string").as(RecordColumns.PARSE_RULE));
+            columns.add((drift == null ? lit(null) : lit(drift)).cast("string").as(RecordColumns.PARSE_ERROR));
             columns.add(lit(new Timestamp(millis(batch))).as(RecordColumns.INGESTED_AT));
             for (Field field : source.clean().fields()) {
                 String actual = present.get(SourceColumns.canonical(field.source()));
-                if (actual == null) {
-                    throw new UserError("source " + source.name() + ": column '" + field.source()
-                            + "' is not in the parquet files of batch " + batch.batchId());
-                }
-                columns.add(col("`" + actual + "`").cast("string").as(field.name()));
+                columns.add((actual == null || drift != null ? lit(null) : col("`" + actual + "`")).cast("string")
+                        .as(field.name()));
             }
             Dataset<Row> shaped = data.select(columns.toArray(Column[]::new));
             all = all == null ? shaped : all.unionByName(shaped);

@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
 final class SourceReader {
 
     private static final Set<String> KEYS = Set.of("name", "description", "path", "format", "csv", "schema",
-            "normalize", "keys", "dedup", "rules", "clean", "files", "optional", "derive");
-    private static final Set<String> CSV = Set.of("header", "delimiter", "quote", "escape", "multiline", "encoding");
+            "normalize", "keys", "dedup", "rules", "clean", "files", "optional", "derive", "schema_drift");
+    private static final Set<String> CSV = Set.of("header", "delimiter", "quote", "escape", "multiline", "encoding",
+            "max_record_lines", "max_record_bytes");
+    private static final Set<String> DRIFT = Set.of("missing_column", "extra_column");
     private static final Set<String> FIELD = Set.of("name", "source", "type", "nullable", "format", "description");
     private static final Set<String> NORMALIZE = Set.of("trim", "empty_as_null", "case");
     private static final Set<String> DEDUP = Set.of("order_by", "keep");
@@ -70,6 +72,12 @@ final class SourceReader {
         }
         CsvOptions csv = csv(node.get("csv"));
         List<Field> fields = fields(node.get("schema"));
+        SchemaDrift drift = drift(node.get("schema_drift"), format, fields);
+        if (drift.extra() == SchemaDrift.Extra.RESCUE) {
+            fields = new ArrayList<>(fields);
+            fields.add(new Field(SchemaDrift.RESCUED, SchemaDrift.RESCUED, FieldType.of(FieldType.Kind.STRING), true,
+                    Optional.empty()));
+        }
         Set<String> declared = new HashSet<>(fields.stream().map(Field::name).toList());
         Normalisation normalisation = normalisation(node.get("normalize"), declared);
         List<String> keys = node.get("keys").strings();
@@ -95,7 +103,47 @@ final class SourceReader {
             }
         });
         return Optional.of(new SourceSpec(name, path, files, node.get("optional").bool(false), format, csv,
-                new CleanSpec(fields, normalisation, keys, dedup, rules), derive, target));
+                new CleanSpec(fields, normalisation, keys, dedup, rules), derive, target, drift));
+    }
+
+    /**
+     * The {@code schema_drift:} policy: {@code missing_column} (fail, quarantine_file, fill_null) and
+     * {@code extra_column} (ignore, rescue; rescue only where a file has named columns, a CSV header).
+     */
+    private static SchemaDrift drift(SpecNode node, SourceFormat format, List<Field> fields) {
+        SchemaDrift defaults = SchemaDrift.defaults();
+        if (!node.expectObject()) {
+            return defaults;
+        }
+        node.allowOnly(DRIFT);
+        SchemaDrift.Missing missing = choice(node.get("missing_column"), SchemaDrift.Missing.values(),
+                defaults.missing(), SchemaDrift.Missing::specName);
+        SchemaDrift.Extra extra = choice(node.get("extra_column"), SchemaDrift.Extra.values(), defaults.extra(),
+                SchemaDrift.Extra::specName);
+        if (extra == SchemaDrift.Extra.RESCUE && format != SourceFormat.CSV) {
+            node.get("extra_column").problem("rescue keeps the columns of a CSV header; a " + format.specName()
+                    + " source reads its declared fields by name (use ignore)");
+        }
+        if (fields.stream().anyMatch(f -> f.name().equals(SchemaDrift.RESCUED))) {
+            node.problem("'" + SchemaDrift.RESCUED + "' is the column rescued values are kept in: rename the field");
+        }
+        return new SchemaDrift(missing, extra);
+    }
+
+    private static <E extends Enum<E>> E choice(SpecNode node, E[] values, E defaultValue,
+            java.util.function.Function<E, String> specName) {
+        Optional<String> text = node.text();
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        for (E value : values) {
+            if (specName.apply(value).equalsIgnoreCase(text.get().trim())) {
+                return value;
+            }
+        }
+        node.problem("unknown value '" + text.get() + "'; use one of " + String.join(", ",
+                java.util.Arrays.stream(values).map(specName).toList()));
+        return defaultValue;
     }
 
     /** Reports a column that is not in the schema; says nothing while the schema itself is missing or empty. */
@@ -220,9 +268,20 @@ final class SourceReader {
         if (delimiter == quote) {
             csv.get("quote").problem("the quote character must differ from the delimiter '" + delimiter + "'");
         }
+        long maxLines = positive(csv.get("max_record_lines"), defaults.maxRecordLines(), Integer.MAX_VALUE);
+        long maxBytes = positive(csv.get("max_record_bytes"), defaults.maxRecordBytes(), Integer.MAX_VALUE);
         return new CsvOptions(csv.get("header").bool(defaults.header()), delimiter, quote,
                 character(csv.get("escape"), defaults.escape()), csv.get("multiline").bool(defaults.multiline()),
-                encoding);
+                encoding, (int) maxLines, maxBytes);
+    }
+
+    private static long positive(SpecNode node, long defaultValue, long max) {
+        long value = node.integer().orElse(defaultValue);
+        if (value < 1 || value > max) {
+            node.problem("must be a whole number from 1 to " + max + ", not " + value);
+            return defaultValue;
+        }
+        return value;
     }
 
     private static char character(SpecNode node, char defaultValue) {

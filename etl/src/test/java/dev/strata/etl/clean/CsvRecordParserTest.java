@@ -106,10 +106,89 @@ class CsvRecordParserTest {
     }
 
     @Test
-    void quotedLineBreakIsAnErrorWhenTheSourceIsNotMultiline() throws Exception {
+    void aQuoteLeftOpenOnItsLineIsThatLineAloneWhenTheSourceIsNotMultiline() throws Exception {
         CsvOptions single = new CsvOptions(true, ',', '"', '"', false, StandardCharsets.UTF_8);
-        List<Row> rows = parse("id,summary,status\n1,\"a\nb\",Open\n".getBytes(StandardCharsets.UTF_8), single, 3);
-        assertThat(rows.get(0).getString(4)).isEqualTo("parse_fields");
+        List<Row> rows = parse("id,summary,status\n1,\"a\nb\",Open\n3,c,Open\n".getBytes(StandardCharsets.UTF_8),
+                single, 3);
+        assertThat(rows).extracting(r -> r.getLong(2) + ":" + r.getString(4))
+                .containsExactly("2:unterminated_quote", "3:parse_fields", "4:null");
+        assertThat(rows.get(0).getString(5)).contains("line 2", "not multiline");
+    }
+
+    @Test
+    void aQuoteThatNeverClosesCostsOneLineAndReadingGoesOnAtTheNext() throws Exception {
+        StringBuilder text = new StringBuilder("id,summary,status\n");
+        for (int i = 1; i <= 40; i++) {
+            text.append(i).append(',').append(i == 11 ? "\"broken, never closed" : "fine").append(",Open\n");
+        }
+        List<Row> rows = parse(text.toString().getBytes(StandardCharsets.UTF_8), CsvOptions.defaults(), 3);
+        assertThat(rows).hasSize(40);
+        Row broken = rows.get(10);
+        assertThat(broken.getLong(2)).isEqualTo(12L);
+        assertThat(broken.getString(3)).isEqualTo("11,\"broken, never closed,Open");
+        assertThat(broken.getString(4)).isEqualTo("unterminated_quote");
+        assertThat(broken.getString(5)).contains("line 12", "max_record_lines");
+        assertThat(rows).filteredOn(r -> r.isNullAt(4)).hasSize(39);
+        assertThat(rows.get(39).getLong(2)).isEqualTo(41L);
+        assertThat(field(rows.get(39), 0)).isEqualTo("40");
+    }
+
+    @Test
+    void aQuotedFieldMaySpanUpToTheDeclaredNumberOfLines() throws Exception {
+        String text = "id,summary,status\n1,\"a\nb\nc\",Open\n2,\"d\ne\nf\ng\",Open\n3,h,Open\n";
+        CsvOptions threeLines = new CsvOptions(true, ',', '"', '"', true, StandardCharsets.UTF_8, 3, 1 << 20);
+        List<Row> rows = parse(text.getBytes(StandardCharsets.UTF_8), threeLines, 3);
+        assertThat(rows).extracting(r -> r.getLong(2) + ":" + r.getString(4))
+                .containsExactly("2:null", "5:unterminated_quote", "6:parse_fields", "7:parse_fields",
+                        "8:parse_fields", "9:null");
+        assertThat(field(rows.get(0), 1)).isEqualTo("a\nb\nc");
+        CsvOptions tenChars = new CsvOptions(true, ',', '"', '"', true, StandardCharsets.UTF_8, 100, 10);
+        assertThat(parse(text.getBytes(StandardCharsets.UTF_8), tenChars, 3).get(0).getString(4))
+                .isEqualTo("unterminated_quote");
+    }
+
+    @Test
+    void quotesOpenAFieldOnlyAtItsStart() throws Exception {
+        String text = "id,summary,status\n1,5\" pipe,Open\n2,\"say \"\"hi\"\"\",Open\n3,x,Open\n";
+        List<Row> rows = parse(text.getBytes(StandardCharsets.UTF_8), CsvOptions.defaults(), 3);
+        assertThat(rows).extracting(r -> r.getString(4)).containsOnlyNulls();
+        assertThat(field(rows.get(0), 1)).isEqualTo("5\" pipe");
+        assertThat(field(rows.get(1), 1)).isEqualTo("say \"hi\"");
+        assertThat(rows.get(2).getLong(2)).isEqualTo(4L);
+    }
+
+    @Test
+    void readsCrLfLineEndsAndAByteOrderMark() throws Exception {
+        String text = "\uFEFFid,summary,status\r\n1,\"two\r\nlines\",Open\r\n\r\n2,b,Closed\r\n";
+        List<Row> rows = parse(text.getBytes(StandardCharsets.UTF_8), CsvOptions.defaults(), 3);
+        assertThat(rows).hasSize(2);
+        assertThat(field(rows.get(0), 1)).isEqualTo("two\nlines");
+        assertThat(field(rows.get(0), 2)).isEqualTo("Open");
+        assertThat(rows.get(1).getLong(2)).isEqualTo(5L);
+        assertThat(field(rows.get(1), 2)).isEqualTo("Closed");
+        assertThat(new CsvRecordParser(CsvOptions.defaults(), new Configuration()).header(
+                dir.resolve("in.csv").toUri().toString())).containsExactly("id", "summary", "status");
+    }
+
+    @Test
+    void nulCharactersAndTooManyColumnsAreErrorsOfTheirRecordOnly() throws Exception {
+        String text = "id,summary,status\n1,a\u0000b,Open\n2," + ",".repeat(5000) + "\n3,c,Open\n";
+        List<Row> rows = parse(text.getBytes(StandardCharsets.UTF_8), CsvOptions.defaults(), 3);
+        assertThat(rows).extracting(r -> r.getString(4)).containsExactly("encoding", "parse_fields", null);
+    }
+
+    @Test
+    void aDriftedFileQuarantinesEveryRecordAndARescuedFileKeepsItsExtraColumns() throws Exception {
+        Path file = dir.resolve("drift.csv");
+        Files.writeString(file, "id,summary,status,ward\n1,a,Open,7\n");
+        CsvRecordParser parser = new CsvRecordParser(CsvOptions.defaults(), new Configuration());
+        FileTask task = new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, FileTask.RESCUED}, 4);
+        Row rescued = parser.call(task.rescuing(new int[] {2, 3}, new String[] {"status", "ward"})).next();
+        assertThat(rescued.isNullAt(4)).isTrue();
+        assertThat(field(rescued, 2)).isEqualTo("{\"status\":\"Open\",\"ward\":\"7\"}");
+        Row drifted = parser.call(task.drifted("the header lacks column 'x'")).next();
+        assertThat(drifted.getString(4)).isEqualTo("schema_drift");
+        assertThat(drifted.getString(5)).isEqualTo("the header lacks column 'x'");
     }
 
     @Test

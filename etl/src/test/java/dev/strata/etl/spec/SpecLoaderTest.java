@@ -184,6 +184,8 @@ class SpecLoaderTest {
         assertThat(spec.description()).isEmpty();
         assertThat(source.format()).isEqualTo(SourceFormat.CSV);
         assertThat(source.csv()).isEqualTo(new CsvOptions(true, ',', '"', '"', true, StandardCharsets.UTF_8));
+        assertThat(source.csv().maxRecordLines()).isEqualTo(100);
+        assertThat(source.drift()).isEqualTo(SchemaDrift.defaults());
         assertThat(source.clean().fields()).containsExactly(
                 new Field("id", "id", FieldType.of(FieldType.Kind.STRING), true, Optional.empty()),
                 new Field("n", "n", FieldType.of(FieldType.Kind.INT), true, Optional.empty()));
@@ -262,7 +264,7 @@ class SpecLoaderTest {
         assertThat(loader.loadFile(good).origin()).isEqualTo(good.toString());
         assertThat(catchThrowableOfType(() -> loader.loadFile(bad), SpecException.class).getMessage())
                 .isEqualTo(bad + ": sources[0].keyz: unknown key 'keyz' (did you mean 'keys'?); allowed: clean, csv, dedup,"
-                        + " derive, description, files, format, keys, name, normalize, optional, path, rules, schema");
+                        + " derive, description, files, format, keys, name, normalize, optional, path, rules, schema, schema_drift");
     }
 
     @Test
@@ -352,6 +354,18 @@ class SpecLoaderTest {
                 arguments(base("csv: {escape: ab}"), "sources[0].csv.escape", "exactly one character"),
                 arguments(base("csv: {delimiter: '|', quote: '|'}"), "sources[0].csv.quote", "must differ"),
                 arguments(base("csv: {encoding: klingon}"), "sources[0].csv.encoding", "unknown encoding 'klingon'"),
+                arguments(base("csv: {max_record_lines: 0}"), "sources[0].csv.max_record_lines",
+                        "must be a whole number from 1"),
+                arguments(base("csv: {max_record_bytes: lots}"), "sources[0].csv.max_record_bytes",
+                        "must be a whole number"),
+                // schema drift
+                arguments(base("schema_drift: {missing_column: skip}"), "sources[0].schema_drift.missing_column",
+                        "unknown value 'skip'; use one of fail, quarantine_file, fill_null"),
+                arguments(base("schema_drift: {extra_column: keep}"), "sources[0].schema_drift.extra_column",
+                        "use one of ignore, rescue"),
+                arguments(base("format: jsonl, schema_drift: {extra_column: rescue}"),
+                        "sources[0].schema_drift.extra_column", "rescue keeps the columns of a CSV header"),
+                arguments(base("schema_drift: {missing: fail}"), "sources[0].schema_drift.missing", "unknown key 'missing'"),
                 arguments(base("csv: {headr: true}"), "sources[0].csv.headr", "did you mean 'header'"),
                 arguments(base("csv: {header: maybe}"), "sources[0].csv.header", "must be true or false, not 'maybe'"),
                 arguments(base("csv: {multiline: 2}"), "sources[0].csv.multiline", "must be true or false"),

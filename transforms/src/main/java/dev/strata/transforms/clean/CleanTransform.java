@@ -78,8 +78,9 @@ public final class CleanTransform {
 
     private Dataset<Row> typed(Dataset<Row> records) {
         List<Column> out = new ArrayList<>();
+        java.util.Set<String> declared = new java.util.HashSet<>(spec.fieldNames());
         for (String c : records.columns()) {
-            if (c.startsWith("_")) {
+            if (c.startsWith("_") && !declared.contains(c)) {
                 out.add(col(c));
             }
         }
