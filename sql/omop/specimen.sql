@@ -1,6 +1,7 @@
 -- specimen: one row per microbiology specimen (patient, admission, time and specimen type), from
 -- MICROBIOLOGYEVENTS; the specimen type's mapping (MIMIC_SPECIMEN) gives the concept.
--- Ids: the smallest ROW_ID of the specimen's rows * 10000 + 700.
+-- Ids: the smallest ROW_ID of the specimen's rows * 10000 + 700, in 64-bit arithmetic (the measurement of the
+-- same culture has the same number, in its own table).
 WITH specimens AS (
   SELECT min(row_id) AS row_id, subject_id, hadm_id, coalesce(charttime, chartdate) AS taken_at, spec_itemid,
          spec_type_desc
@@ -8,7 +9,7 @@ WITH specimens AS (
   WHERE coalesce(charttime, chartdate) IS NOT NULL
   GROUP BY subject_id, hadm_id, coalesce(charttime, chartdate), spec_itemid, spec_type_desc
 )
-SELECT CAST(s.row_id * 10000 + 700 AS BIGINT)       AS specimen_id,
+SELECT CAST(s.row_id AS BIGINT) * 10000 + 700      AS specimen_id,
        CAST(s.subject_id AS BIGINT)                 AS person_id,
        CAST(coalesce(m.concept_id, 0) AS INT)       AS specimen_concept_id,
        CAST(32817 AS INT)                           AS specimen_type_concept_id,

@@ -59,6 +59,10 @@ class OmopEndToEndTest {
     void theConversionSucceedsAndReports() {
         assertThat(firstRun.exitCode()).as(firstRun.toString()).isZero();
         assertThat(firstRun.out()).contains("data quality: ").contains("mapped: ");
+        // on the bundled vocabulary subset, the run says so first, and how to give a real one
+        assertThat(firstRun.out()).contains("vocabulary: the bundled MIMIC-III sample subset")
+                .contains("https://athena.ohdsi.org").contains("strata omop --vocab DIR");
+        assertThat(firstRun.out().indexOf("vocabulary: the bundled")).isLessThan(firstRun.out().indexOf("mapped: "));
         assertThat(lake.resolve("reports/omop/data_quality.md")).exists();
         assertThat(lake.resolve("reports/omop/mapping_coverage.md")).exists();
         assertThat(lake.resolve("staging/omop/person.manifest")).exists();

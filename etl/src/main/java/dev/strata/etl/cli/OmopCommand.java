@@ -87,6 +87,9 @@ final class OmopCommand implements Command {
                             + (line.hasOption(name) ? "" : " (run from the repository root, or give --" + name + " DIR)"));
                 }
             }
+            if (BundledVocabulary.isAt(spec.variables().get("vocab"))) {
+                console.out().println(BundledVocabulary.NOTICE);
+            }
             SqlRoot sqlRoot = new SqlRoot(Optional.ofNullable(line.getOptionValue("sql-root")), context.lake());
             int code;
             try (Publishing publishing = new Publishing(spec, PublishOptions.parse(line))) {

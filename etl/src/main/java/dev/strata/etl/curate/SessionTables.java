@@ -65,10 +65,6 @@ public final class SessionTables {
         bind(entry, new HashSet<>());
     }
 
-    /**
-     * Declares a table that has no data yet as an empty view with the given fields, so SQL over several
-     * sources runs when an optional one is missing.
-     */
     private boolean isView(String zone, String table) {
         try {
             return "VIEW".equals(spark.catalog().getTable(zone, table).tableType());
@@ -88,11 +84,20 @@ public final class SessionTables {
         }
     }
 
+    /**
+     * Declares a table that has no data yet as an empty view with the given fields, so SQL over several
+     * sources runs when an optional one is missing. A table of that name declared in this session for
+     * another lake gives way to the view.
+     */
     public void bindEmpty(TableName name, List<Field> fields) {
         spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.zone() + "`");
         String columns = fields.stream()
                 .map(f -> "CAST(NULL AS " + f.type().sparkType().sql() + ") AS `" + f.name() + "`")
                 .collect(Collectors.joining(", "));
+        if (spark.catalog().tableExists(name.zone(), name.table()) && !isView(name.zone(), name.table())) {
+            // declared in this session for another lake: an external table, so dropping keeps its data
+            spark.sql("DROP TABLE `" + name.zone() + "`.`" + name.table() + "`");
+        }
         spark.sql("CREATE OR REPLACE VIEW `" + name.zone() + "`.`" + name.table() + "` AS SELECT " + columns
                 + " WHERE 1 = 0");
     }

@@ -192,9 +192,14 @@ class OmopConversionTest {
     void diagnosesMappedToOtherDomainsLandInThoseTables() {
         assertThat(rows("select observation_id, person_id, observation_concept_id, observation_date, "
                 + "observation_source_value, observation_source_concept_id, value_as_string from curated.observation "
+                + "where observation_concept_id not in (4052017, 40758030, 40766231, 44803968, 46235654) "
                 + "order by 1")).containsExactly(
                         "40600|102|0|2005-06-15|8888|0|Normal Sinus",   // text-only chart value
                         "60100|103|990002|2009-11-01|V1582|990001|null"); // V15.82 maps to an observation
+        // and five facts of each admission: 1001 and 1002 have all five, 1003 and 1004 no language or religion
+        assertThat(rows("select observation_concept_id, count(*) from curated.observation where observation_concept_id "
+                + "in (4052017, 40758030, 40766231, 44803968, 46235654) group by 1 order by 1")).containsExactly(
+                        "4052017|2", "40758030|2", "40766231|4", "44803968|4", "46235654|4");
         assertThat(rows("select measurement_concept_id, measurement_source_value, measurement_source_concept_id "
                 + "from curated.measurement where measurement_id = 70100")).containsExactly("990004|7907|990003");
     }

@@ -705,7 +705,7 @@ class SpecLoaderTest {
     @Test
     void bundledOmopSpecLoads() {
         PipelineSpec spec = loader.loadResource("mimic_omop");
-        assertThat(spec.sources()).hasSize(32);
+        assertThat(spec.sources()).hasSize(34);
         assertThat(spec.staging()).contains("omop");
         assertThat(spec.source("mimic_patients").orElseThrow().optional()).isFalse();
         assertThat(spec.source("mimic_chartevents").orElseThrow().optional()).isTrue();

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Deterministic synthetic data in the shape of MIMIC-III v1.4: the 21 tables of {@link MimicTable} with
+ * Deterministic synthetic data in the shape of MIMIC-III v1.4: the 23 tables of {@link MimicTable} with
  * their real column names and order, written as MIMIC writes them (text quoted, timestamps
  * {@code yyyy-MM-dd HH:mm:ss}, nulls empty), for any number of patients in constant memory. No real
  * patient is in it: every value is drawn from the code catalogue ({@code generate/mimic/*.csv} on the
@@ -100,7 +100,7 @@ public final class MimicGenerator {
     }
 
     /**
-     * Writes the 21 tables for {@code patients} patients into {@code outDir} (created if needed; files of
+     * Writes the 23 tables for {@code patients} patients into {@code outDir} (created if needed; files of
      * the same names are replaced) and returns the records written per table.
      */
     public GenerationSummary write(Path outDir, int patients, Options options) throws IOException {
@@ -115,7 +115,8 @@ public final class MimicGenerator {
         List<PatientRows> writers = List.of(new AdmissionRows(options.chartScale() > 0),
                 new BillingRows(seed, catalogue), new PrescriptionRows(seed, catalogue), new LabRows(seed, catalogue),
                 new ChartRows(seed, catalogue, caregivers, options.chartScale()), new MicrobiologyRows(seed, catalogue),
-                new FluidRows(seed, caregivers), new NoteRows(seed, catalogue, caregivers));
+                new FluidRows(seed, caregivers), new NoteRows(seed, catalogue, caregivers), new DrgRows(seed),
+                new DateRows(seed, caregivers));
         try (TableFiles files = TableFiles.create(outDir, options.gzip(), options.lowerCaseHeaders())) {
             caregivers.write(files.writer(MimicTable.CAREGIVERS));
             dictionary.write(files);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The 21 tables of MIMIC-III v1.4 that the generator writes, in the order it reports them, each with
+ * The 23 tables of MIMIC-III v1.4 that the generator writes, in the order it reports them, each with
  * its real column names in their real order (as in MIT-LCP's PostgreSQL build scripts and the header
  * lines of the distributed CSV files).
  */
@@ -50,7 +50,11 @@ public enum MimicTable {
             "CONCEPTID"),
     D_LABITEMS("ROW_ID", "ITEMID", "LABEL", "FLUID", "CATEGORY", "LOINC_CODE"),
     D_ICD_DIAGNOSES("ROW_ID", "ICD9_CODE", "SHORT_TITLE", "LONG_TITLE"),
-    D_ICD_PROCEDURES("ROW_ID", "ICD9_CODE", "SHORT_TITLE", "LONG_TITLE");
+    D_ICD_PROCEDURES("ROW_ID", "ICD9_CODE", "SHORT_TITLE", "LONG_TITLE"),
+    DRGCODES("ROW_ID", "SUBJECT_ID", "HADM_ID", "DRG_TYPE", "DRG_CODE", "DESCRIPTION", "DRG_SEVERITY",
+            "DRG_MORTALITY"),
+    DATETIMEEVENTS("ROW_ID", "SUBJECT_ID", "HADM_ID", "ICUSTAY_ID", "ITEMID", "CHARTTIME", "STORETIME", "CGID",
+            "VALUE", "VALUEUOM", "WARNING", "ERROR", "RESULTSTATUS", "STOPPED");
 
     private final List<String> columns;
 

@@ -82,12 +82,16 @@ class MimicGeneratorTest {
         REAL_HEADERS.put("D_LABITEMS", "ROW_ID,ITEMID,LABEL,FLUID,CATEGORY,LOINC_CODE");
         REAL_HEADERS.put("D_ICD_DIAGNOSES", "ROW_ID,ICD9_CODE,SHORT_TITLE,LONG_TITLE");
         REAL_HEADERS.put("D_ICD_PROCEDURES", "ROW_ID,ICD9_CODE,SHORT_TITLE,LONG_TITLE");
+        REAL_HEADERS.put("DRGCODES", "ROW_ID,SUBJECT_ID,HADM_ID,DRG_TYPE,DRG_CODE,DESCRIPTION,DRG_SEVERITY,DRG_MORTALITY");
+        REAL_HEADERS.put("DATETIMEEVENTS", "ROW_ID,SUBJECT_ID,HADM_ID,ICUSTAY_ID,ITEMID,CHARTTIME,STORETIME,CGID,VALUE,"
+                + "VALUEUOM,WARNING,ERROR,RESULTSTATUS,STOPPED");
     }
 
     /** The tables with one or more rows per patient, written patient after patient. */
     private static final List<String> PATIENT_TABLES = List.of("PATIENTS", "ADMISSIONS", "ICUSTAYS", "TRANSFERS",
             "SERVICES", "DIAGNOSES_ICD", "PROCEDURES_ICD", "CPTEVENTS", "PRESCRIPTIONS", "LABEVENTS", "CHARTEVENTS",
-            "MICROBIOLOGYEVENTS", "OUTPUTEVENTS", "INPUTEVENTS_MV", "INPUTEVENTS_CV", "NOTEEVENTS");
+            "MICROBIOLOGYEVENTS", "OUTPUTEVENTS", "INPUTEVENTS_MV", "INPUTEVENTS_CV", "NOTEEVENTS", "DRGCODES",
+            "DATETIMEEVENTS");
     private static final List<String> DICTIONARY_TABLES = List.of("CAREGIVERS", "D_ITEMS", "D_LABITEMS",
             "D_ICD_DIAGNOSES", "D_ICD_PROCEDURES");
 
@@ -502,7 +506,7 @@ class MimicGeneratorTest {
             }
         }
         try (var files = Files.list(dir.resolve("gz"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).hasSize(21).allMatch(n -> n.endsWith(".csv.gz"));
+            assertThat(files.map(p -> p.getFileName().toString())).hasSize(23).allMatch(n -> n.endsWith(".csv.gz"));
         }
     }
 
