@@ -14,7 +14,7 @@ public final class SecretSettings {
     public static final String MASK = "*****";
 
     private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(secret|password|token|access[.]key|encryption[.]key|salt).*");
+            "(?i).*(secret|password|token|access[._]?key|encryption[.]key|salt).*");
 
     private SecretSettings() {
     }

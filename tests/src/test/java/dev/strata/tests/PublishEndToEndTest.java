@@ -555,9 +555,48 @@ class PublishEndToEndTest {
                 p.storageDescriptor().location()).startsWith("s3://" + bucket + "/lake/curated/requests_by_area/"
                         + "_symlink_format_manifest/council_district="));
 
-        CliRun again = CliRun.inChildJvm(MotoAws.credentialsEnvironment(), run.toArray(String[]::new));
+        // the rerun is given credentials every way a user can: AWS keys in the environment and as s3a settings,
+        // a warehouse password and a PII salt in the environment and a salt as a setting; with Spark's event log
+        // on, none of them may be written anywhere
+        Map<String, String> secrets = Map.of("AWS_ACCESS_KEY_ID", "AKIASTRATAENVKEY7Q2X",
+                "AWS_SECRET_ACCESS_KEY", "env-secret-4f1d-quince", "STRATA_REDSHIFT_PASSWORD", "pw-9c2e-marmalade",
+                "STRATA_PII_SALT", "env-salt-51b7-kumquat");
+        Map<String, String> environment = new java.util.HashMap<>(MotoAws.credentialsEnvironment());
+        environment.putAll(secrets);
+        Path events = Files.createDirectories(dir.resolve("spark-events"));
+        List<String> rerun = new ArrayList<>(run);
+        List<String> confSecrets = List.of("AKIASTRATACONFKEY3M8", "conf-secret-a06e-damson", "conf-salt-77d0-medlar");
+        rerun.addAll(List.of("--conf", "spark.hadoop.fs.s3a.access.key=" + confSecrets.get(0),
+                "--conf", "spark.hadoop.fs.s3a.secret.key=" + confSecrets.get(1),
+                "--conf", "spark.strata.pii.salt=" + confSecrets.get(2),
+                "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri()));
+        CliRun again = CliRun.inChildJvm(environment, rerun.toArray(String[]::new));
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.err()).contains("already ingested, nothing copied").contains("no new raw batches");
+        List<String> all = new ArrayList<>(secrets.values());
+        all.addAll(confSecrets);
+        StringBuilder written = new StringBuilder(again.out()).append(again.err());
+        try (Stream<Path> logs = Files.walk(events)) {
+            List<Path> files = logs.filter(Files::isRegularFile).toList();
+            assertThat(files).as("Spark's event log").isNotEmpty();
+            for (Path file : files) {
+                written.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+            }
+        }
+        int objects = 0;
+        for (var object : aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix("lake/")).contents()) {
+            written.append(new String(aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(object.key()))
+                    .asByteArray(), StandardCharsets.ISO_8859_1));
+            objects++;
+        }
+        assertThat(objects).as("objects of the lake: run records, manifests, tables").isGreaterThan(100);
+        for (String database : List.of(CLEAN, QUARANTINE, CURATED)) {
+            aws.tables(database).forEach(t -> written.append(t.toString()));
+        }
+        assertThat(written.toString()).contains("spark.hadoop.fs.s3a.secret.key");
+        for (String secret : all) {
+            assertThat(written.toString()).as("written somewhere").doesNotContain(secret);
+        }
 
         String counts = CURATED_TABLES.stream().map(t -> "select '" + t + "', count(*) from curated." + t)
                 .collect(Collectors.joining(" union all "));

@@ -104,8 +104,9 @@ public final class SessionSettings {
         setDefault(spark, "spark.databricks.delta.schema.autoMerge.enabled", "false");
         setDefault(spark, "spark.sql.adaptive.enabled", "true");
         // Spark hides the values of matching settings in its UI, event logs and environment listings;
-        // Spark's own pattern, plus the PII salt
-        setDefault(spark, "spark.redaction.regex", "(?i)secret|password|token|access[.]key|salt");
+        // Spark's own pattern, plus the PII salt and the access key ids Hadoop copies from AWS_ACCESS_KEY_ID
+        // (fs.s3.awsAccessKeyId, fs.s3n.awsAccessKeyId)
+        setDefault(spark, "spark.redaction.regex", "(?i)secret|password|token|access[._]?key|salt");
         // dates before 1582 and MIMIC's shifted years are written and read as they are (proleptic
         // Gregorian), never rebased to the hybrid Julian calendar of Spark 2
         for (String mode : List.of("datetimeRebaseModeInWrite", "datetimeRebaseModeInRead", "int96RebaseModeInWrite",

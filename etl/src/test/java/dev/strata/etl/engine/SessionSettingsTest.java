@@ -48,6 +48,7 @@ class SessionSettingsTest {
     void credentialsAreMaskedInWhatIsShown() {
         SessionSettings settings = SessionSettings.of(Sessions.Environment.LOCAL, Map.of(
                 "spark.hadoop.fs.s3a.access.key", "AKIAEXAMPLE",
+                "spark.hadoop.fs.s3n.awsAccessKeyId", "AKIAEXAMPLE2",
                 "spark.hadoop.fs.s3a.secret.key", "s3cr3t",
                 "spark.hadoop.fs.s3a.session.token", "tok",
                 "spark.hadoop.fs.s3a.bucket.b.secret.key", "s3cr3t2",
@@ -60,6 +61,7 @@ class SessionSettingsTest {
                 Map.entry("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:5000"),
                 Map.entry("spark.hadoop.fs.s3a.secret.key", "*****"),
                 Map.entry("spark.hadoop.fs.s3a.session.token", "*****"),
+                Map.entry("spark.hadoop.fs.s3n.awsAccessKeyId", "*****"),
                 Map.entry("spark.hadoop.javax.jdo.option.ConnectionPassword", "*****"),
                 Map.entry("spark.strata.pii.salt", "*****"));
         assertThat(settings.conf()).containsEntry("spark.hadoop.fs.s3a.secret.key", "s3cr3t");
