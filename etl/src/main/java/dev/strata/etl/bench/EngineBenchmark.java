@@ -1,5 +1,7 @@
 package dev.strata.etl.bench;
 
+import dev.strata.etl.engine.StepProfile;
+
 import dev.strata.catalog.LocalTableCatalog;
 import dev.strata.etl.curate.SqlRoot;
 import dev.strata.etl.engine.Pipelines;
@@ -64,7 +66,13 @@ public final class EngineBenchmark {
         engine(warmInput, work.resolve("warmup-lake"), 20_000, 0);
 
         Figures plain = plain(input, work.resolve("plain"), rows, bytes);
-        List<Object> engine = engine(input, work.resolve("lake"), rows, bytes);
+        StepProfile profile = StepProfile.start(spark);
+        List<Object> engine;
+        try {
+            engine = engine(input, work.resolve("lake"), rows, bytes);
+        } finally {
+            profile.close();
+        }
         Figures rawToClean = (Figures) engine.get(0);
         Figures total = (Figures) engine.get(1);
 
@@ -86,6 +94,8 @@ public final class EngineBenchmark {
                 rawToClean.seconds() / plain.seconds());
         out.printf(Locale.ROOT, "engine raw->clean throughput: %.1f MB/s per core (target >= 40)%n",
                 rawToClean.megabytesPerSecond() / cores);
+        out.println("the engine's measured run, step by step:");
+        profile.print(out);
     }
 
     private Figures plain(Path input, Path output, long rows, long bytes) {

@@ -1,5 +1,7 @@
 package dev.strata.etl.bench;
 
+import dev.strata.etl.engine.StepProfile;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -55,7 +57,7 @@ public final class IdentityBenchmark {
         Path sources = work.resolve("cdp");
         progress.printf(Locale.ROOT, "generating CDP sources for %,d people ...%n", people);
         new CustomerGenerator(seed).write(sources, people);
-        try (HeapSampler heap = new HeapSampler()) {
+        try (HeapSampler heap = new HeapSampler(); StepProfile profile = StepProfile.start(spark)) {
             Map<String, Double> phases = new LinkedHashMap<>();
             long start = System.nanoTime();
             Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
@@ -103,6 +105,7 @@ public final class IdentityBenchmark {
             out.println(scores);
             out.println("junk identifiers left out: " + result.junk().count());
             out.println("model: " + result.model().describe());
+            profile.print(out);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.strata.etl.bench;
 
+import dev.strata.etl.engine.StepProfile;
+
 import dev.strata.catalog.LocalTableCatalog;
 import dev.strata.etl.curate.SqlRoot;
 import dev.strata.etl.engine.Pipelines;
@@ -81,6 +83,7 @@ public final class OmopBenchmark {
         List<StageResult> stages;
         double seconds;
         long heapPeak;
+        StepProfile profile = StepProfile.start(spark);
         try (HeapSampler heap = new HeapSampler()) {
             long start = System.nanoTime();
             stages = new Pipelines(spark, lake, new LocalTableCatalog(lake.root(), lake.conf()),
@@ -88,6 +91,8 @@ public final class OmopBenchmark {
                     .run(bench, List.of(Stage.INGEST, Stage.CLEAN, Stage.CURATE), log);
             seconds = (System.nanoTime() - start) / 1e9;
             heapPeak = heap.peakBytes();
+        } finally {
+            profile.close();
         }
 
         int cores = Runtime.getRuntime().availableProcessors();
@@ -112,5 +117,6 @@ public final class OmopBenchmark {
         out.printf(Locale.ROOT, "conversion total: %.1f s, %,.0f input rows/s, peak heap %d MB, %.2fx the baseline%n",
                 seconds, inputRows / seconds, heapPeak >> 20, seconds / baselineSeconds);
         out.printf(Locale.ROOT, "target: 10,000 patients in under 180 s on 2 cores%n");
+        profile.print(out);
     }
 }

@@ -1,5 +1,7 @@
 package dev.strata.etl.bench;
 
+import dev.strata.etl.engine.StepProfile;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -146,6 +148,7 @@ public final class ViewsBenchmark {
         Map<String, Map<String, Double>> perView = new LinkedHashMap<>();
         spec.views().forEach(v -> perView.put(v.name(), new LinkedHashMap<>()));
         List<Step> steps = new ArrayList<>();
+        StepProfile profile = StepProfile.start(spark);
 
         steps.add(load("engine: history 1× (ingest + clean)", deliveries.get("history-1x"), lake, catalog, raw,
                 history, log));
@@ -180,6 +183,7 @@ public final class ViewsBenchmark {
         Map<String, Long> baselineGroups = new LinkedHashMap<>();
         steps.add(baseline(work.resolve("baseline"), history, perView, baselineGroups));
 
+        profile.close();
         List<List<String>> queries = queries(layers);
 
         int cores = Runtime.getRuntime().availableProcessors();
@@ -233,6 +237,8 @@ public final class ViewsBenchmark {
         for (List<String> q : queries) {
             out.printf(Locale.ROOT, queryFormat, q.toArray());
         }
+        out.println();
+        profile.print(out);
     }
 
     /**
@@ -355,7 +361,7 @@ public final class ViewsBenchmark {
     private Step layer(String name, String phase, EventHistory history, Map<String, Map<String, Double>> perView,
             Function<ViewSpec, ViewLayers.LayerResult> operation, boolean rate) {
         progress.println(name + " ...");
-        spark.sparkContext().setJobGroup("bench-views-layer", name, false);
+        spark.sparkContext().setJobGroup("views bench: " + name, name, false);
         try (HeapSampler heap = new HeapSampler()) {
             long start = System.nanoTime();
             for (ViewSpec view : spec.views()) {

@@ -9,6 +9,7 @@ import dev.strata.catalog.TableEntry;
 import dev.strata.catalog.TableName;
 import dev.strata.etl.DataQualityFailure;
 import dev.strata.etl.UserError;
+import dev.strata.etl.engine.StepProfile;
 import dev.strata.etl.lake.DeltaTables;
 import dev.strata.etl.lake.Lake;
 import dev.strata.etl.lake.WriteMetrics;
@@ -86,7 +87,8 @@ public final class CleanJob {
         Dataset<Row> classified = new CleanTransform(source.clean(), references(source)).apply(records)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<String, Map<String, Long>> perBatch = countsByBatch(classified);
+            Map<String, Map<String, Long>> perBatch = StepProfile.time(spark, "parse, classify and count (whole)",
+                () -> countsByBatch(classified));
             Map<String, Long> ruleFailures = ruleFailures(classified);
             if (!reader.filledFiles().isEmpty()) {
                 long filled = classified.where(col(RecordColumns.SOURCE_FILE).isin(reader.filledFiles().toArray()))
@@ -113,8 +115,8 @@ public final class CleanJob {
 
             Dataset<Row> cleanRows = derived(source, cleanRows(source, classified));
             if (!pipeline.viewsOf(source.name()).isEmpty()) {
-                long changes = new EventHistory(spark, lake).record(source, cleanRows,
-                        pending.stream().map(BatchManifest::batchId).toList(), catalog, pipeline.name());
+                long changes = StepProfile.time(spark, "event history (whole)", () -> new EventHistory(spark, lake).record(source, cleanRows,
+                        pending.stream().map(BatchManifest::batchId).toList(), catalog, pipeline.name()));
                 log.info("clean " + source.name() + ": " + String.format("%,d", changes)
                         + " change(s) recorded in history." + source.target().table() + " for its views");
             }
@@ -141,7 +143,8 @@ public final class CleanJob {
                 StageResult ledger = new StageResult("clean", target, br, b.getOrDefault(RecordColumns.CLEAN, 0L),
                         b.getOrDefault(RecordColumns.QUARANTINED, 0L), b.getOrDefault(RecordColumns.DUPLICATE, 0L),
                         0, 0, 0, Map.of(), batch.batchId());
-                state.markCleaned(pipeline.name(), source.name(), batch.batchId(), log.runId(), ledger);
+                StepProfile.time(spark, "clean state", () -> state.markCleaned(pipeline.name(), source.name(),
+                        batch.batchId(), log.runId(), ledger));
             }
             log.stage(result);
             return result;
@@ -248,8 +251,9 @@ public final class CleanJob {
 
     private void register(String pipeline, String zone, String table, String location, List<String> partitionBy) {
         Instant now = Instant.now();
-        catalog.register(new TableEntry(new TableName(zone, table), location, "delta", partitionBy,
-                delta.schema(location), Map.of("strata.pipeline", pipeline), now, now));
+        TableEntry entry = new TableEntry(new TableName(zone, table), location, "delta", partitionBy,
+                delta.schema(location), Map.of("strata.pipeline", pipeline), now, now);
+        StepProfile.time(spark, "catalog register", () -> catalog.register(entry));
     }
 
     private static double seconds(long start) {

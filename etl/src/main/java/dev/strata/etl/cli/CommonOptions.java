@@ -65,6 +65,14 @@ final class CommonOptions {
                 .desc("read curated SQL from here instead of the jar's sql/").build());
         options.addOption(Option.builder().longOpt("wait").hasArg().argName("SECONDS")
                 .desc("if the pipeline is already running, wait this long for it (default 0: stop)").build());
+        return profile(options);
+    }
+
+    /** {@code --profile}: the commands that run pipeline stages print where each step's seconds went. */
+    static Options profile(Options options) {
+        options.addOption(Option.builder().longOpt("profile")
+                .desc("print where each step's seconds went: Spark jobs by kind, Delta commits, catalog writes")
+                .build());
         return options;
     }
 

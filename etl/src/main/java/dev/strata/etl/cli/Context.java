@@ -20,10 +20,12 @@ final class Context implements AutoCloseable {
     private final SessionSettings settings;
     private final Configuration beforeSession;
     private final Lake lake;
+    private final boolean profile;
     private SparkSession spark;
 
     Context(String appName, CommandLine line) {
         this.appName = Objects.requireNonNull(appName, "appName is null");
+        this.profile = line.hasOption("profile");
         this.settings = CommonOptions.settings(line);
         // built now, so that a setting Spark would refuse fails before anything is read or written
         this.beforeSession = settings.hadoopConf(appName);
@@ -32,6 +34,11 @@ final class Context implements AutoCloseable {
 
     private synchronized Configuration hadoopConf() {
         return spark != null ? spark.sparkContext().hadoopConfiguration() : beforeSession;
+    }
+
+    /** Whether the command prints where its steps' seconds went ({@code --profile}). */
+    boolean profile() {
+        return profile;
     }
 
     SessionSettings settings() {

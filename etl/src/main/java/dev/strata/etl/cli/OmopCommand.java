@@ -41,7 +41,7 @@ final class OmopCommand implements Command {
 
     @Override
     public Options options() {
-        Options options = PublishOptions.publish(CommonOptions.lake(new Options()));
+        Options options = CommonOptions.profile(PublishOptions.publish(CommonOptions.lake(new Options())));
         options.addOption(Option.builder().longOpt("mimic").hasArg().argName("DIR|s3a://URI")
                 .desc("MIMIC-III CSV files, .csv or .csv.gz (default: the bundled synthetic sample)").build());
         options.addOption(Option.builder().longOpt("vocab").hasArg().argName("DIR|s3a://URI")

@@ -4,6 +4,7 @@ import dev.strata.catalog.TableCatalog;
 import dev.strata.etl.curate.SqlRoot;
 import dev.strata.etl.publish.Publication;
 import dev.strata.etl.engine.Pipelines;
+import dev.strata.etl.engine.StepProfile;
 import dev.strata.etl.run.PipelineLock;
 import dev.strata.etl.run.RunLog;
 import dev.strata.etl.run.RunStore;
@@ -99,8 +100,10 @@ final class PipelineCommand implements Command {
         RunStore store = new RunStore(context.lake());
         try (PipelineLock lock = PipelineLock.acquire(context.lake(), spec.name(), runId, patience, clock)) {
             log.info("run " + runId + ": " + command + " " + spec.name() + " on lake " + context.lake().root());
+            boolean sparkless = stages.equals(List.of(Pipelines.Stage.INGEST));
+            StepProfile profile = context.profile() && !sparkless ? StepProfile.start(context.spark()) : null;
             try {
-                new Pipelines(stages.equals(List.of(Pipelines.Stage.INGEST)) ? null : context.spark(),
+                new Pipelines(sparkless ? null : context.spark(),
                         context.lake(), catalog, sqlRoot, clock).fullIdentity(fullIdentity)
                         .run(spec, stages, log);
                 if (publish && publishing != null) {
@@ -111,6 +114,11 @@ final class PipelineCommand implements Command {
                 store.write(log.record("failed", String.valueOf(e.getMessage())));
                 console.out().print(log.summary("FAILED"));
                 throw e;
+            } finally {
+                if (profile != null) {
+                    profile.print(console.err());
+                    profile.close();
+                }
             }
             store.write(log.record("succeeded", null));
             console.out().print(log.summary("succeeded"));

@@ -5,6 +5,7 @@ import dev.strata.catalog.TableEntry;
 import dev.strata.catalog.TableName;
 import dev.strata.etl.UserError;
 import dev.strata.etl.engine.Sessions;
+import dev.strata.etl.engine.StepProfile;
 import dev.strata.etl.engine.StepGraph;
 import dev.strata.etl.lake.DeltaTables;
 import dev.strata.etl.lake.Lake;
@@ -77,8 +78,23 @@ public final class CurateJob {
         Timestamp asOf = Timestamp.from(log.started());
         StepGraph<CuratedStep, StageResult> graph = StepGraph.byTables(pipeline.curated(), CurateJob::produces,
                 step -> reads(step, pipeline));
-        return graph.run(Sessions.parallelSteps(spark), step -> runStep(step, pipeline, log, tables, available, staging, asOf));
+        try {
+            return graph.run(Sessions.parallelSteps(spark),
+                    step -> runStep(step, pipeline, log, tables, available, staging, asOf));
+        } finally {
+            for (String view : cached) {
+                try {
+                    spark.catalog().uncacheTable(view);
+                } catch (RuntimeException e) {
+                    // a view that a failed step left undefined holds nothing to release
+                }
+            }
+            cached.clear();
+        }
     }
+
+    /** The views of {@code cache: true} steps cached in this run, released when the stage ends. */
+    private final Set<String> cached = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static Set<String> produces(CuratedStep step) {
         return Set.of((step.mode() == CuratedMode.VIEW ? "work." : "curated.") + step.name());
@@ -140,7 +156,7 @@ public final class CurateJob {
                 available.add("work." + step.name());
                 return viewed;
             }
-            Dataset<Row> result = compute(step, pipeline);
+            Dataset<Row> result = StepProfile.time(spark, "plan the step's query", () -> compute(step, pipeline));
             String path = lake.curatedTable(step.name());
             WriteMetrics metrics = switch (step.mode()) {
                 case MERGE -> delta.merge(result, path, step.mergeKeys(),
@@ -158,12 +174,13 @@ public final class CurateJob {
             }
             TableEntry entry = new TableEntry(new TableName("curated", step.name()), path, "delta",
                     step.partitionBy(), delta.schema(path), properties, now, now);
-            catalog.register(entry);
+            StepProfile.time(spark, "catalog register", () -> catalog.register(entry));
             tables.bind(entry);
             available.add(entry.name().toString());
             String note = step.mode().specName();
             if (staging.isPresent() && step.stage()) {
-                StagingArea.StagedTable staged = staging.get().stage(step.name(), delta.read(path));
+                StagingArea.StagedTable staged = StepProfile.time(spark, "stage for COPY",
+                        () -> staging.get().stage(step.name(), delta.read(path)));
                 note += ", staged " + staged.files() + " file(s)";
             }
             if (inputs.isPresent()) {
@@ -172,8 +189,9 @@ public final class CurateJob {
                 Map<String, String> built = new TreeMap<>(properties);
                 built.put(INPUTS, inputs.get());
                 built.put(BUILT_VERSION, Long.toString(delta.version(path)));
-                catalog.register(new TableEntry(entry.name(), path, "delta", step.partitionBy(), entry.schema(),
-                        built, now, Instant.now()));
+                TableEntry builtEntry = new TableEntry(entry.name(), path, "delta", step.partitionBy(),
+                        entry.schema(), built, now, Instant.now());
+                StepProfile.time(spark, "catalog register", () -> catalog.register(builtEntry));
             }
             long rows = metrics.operation().equals("MERGE") ? metrics.sourceRows() : metrics.rowsWritten();
             StageResult stage = new StageResult("curate", "curated." + step.name(), rows, rows, 0, 0,
@@ -295,6 +313,12 @@ public final class CurateJob {
             spark.sql("CREATE OR REPLACE VIEW `work`.`" + step.name() + "` AS " + text);
         } catch (Exception e) {
             throw sqlError(step, e);
+        }
+        if (step.cache()) {
+            // computed by the first step that reads it, then read from the cache by the others
+            String name = "work." + step.name();
+            spark.catalog().cacheTable(name, org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+            cached.add(name);
         }
         StageResult stage = new StageResult("curate", "work." + step.name(), 0, 0, 0, 0, 0, 0,
                 (System.nanoTime() - start) / 1e9, Map.of(), "view");

@@ -112,9 +112,15 @@ public final class Pipelines {
     private StageResult views(PipelineSpec spec, ViewSpec view, RunLog log) {
         // a session of its own (same context, a copy of the settings): views run side by side, and a view sets
         // the commit metadata of its serving MERGE in its session's settings
-        ViewLayers layers = new ViewLayers(Sessions.sibling(requireSpark()), lake, catalog, spec);
-        ViewLayers.LayerResult r = layers.watermark(view).isEmpty() ? layers.batch(view, java.util.Optional.empty())
-                : layers.speed(view);
+        SparkSession session = Sessions.sibling(requireSpark());
+        session.sparkContext().setJobGroup("strata-views-" + view.name(), "views " + view.name(), false);
+        ViewLayers.LayerResult r;
+        try {
+            ViewLayers layers = new ViewLayers(session, lake, catalog, spec);
+            r = layers.watermark(view).isEmpty() ? layers.batch(view, java.util.Optional.empty()) : layers.speed(view);
+        } finally {
+            session.sparkContext().clearJobGroup();
+        }
         StageResult stage = new StageResult("views", "views." + view.name(), r.historyRows(), r.servedRows(), 0, 0,
                 0, 0, r.seconds(), Map.of(), r.layer() + " layer; watermark " + r.watermark().map(String::valueOf)
                 .orElse("none") + ", serving covers to " + r.coveredTo().map(String::valueOf).orElse("nothing"));

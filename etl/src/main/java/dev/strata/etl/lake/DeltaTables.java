@@ -1,9 +1,8 @@
 package dev.strata.etl.lake;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.delta.tables.DeltaMergeBuilder;
 import dev.strata.etl.ServiceFailure;
+import dev.strata.etl.engine.StepProfile;
 import io.delta.tables.DeltaTable;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -31,7 +30,7 @@ public final class DeltaTables {
     }
 
     public boolean exists(String path) {
-        return DeltaTable.isDeltaTable(spark, path);
+        return StepProfile.time(spark, "delta exists", () -> DeltaTable.isDeltaTable(spark, path));
     }
 
     public Dataset<Row> read(String path) {
@@ -40,13 +39,14 @@ public final class DeltaTables {
 
     /** The table's columns as its latest version has them. */
     public org.apache.spark.sql.types.StructType schema(String path) {
-        return read(path).schema();
+        return StepProfile.time(spark, "delta schema", () -> read(path).schema());
     }
 
     /** Creates the table, or appends if it exists. */
     public WriteMetrics append(Dataset<Row> data, String path, List<String> partitionBy) {
         long before = version(path);
-        data.write().format("delta").mode("append").partitionBy(partitionBy.toArray(String[]::new)).save(path);
+        StepProfile.time(spark, "delta write (append)", () -> data.write().format("delta").mode("append")
+                .partitionBy(partitionBy.toArray(String[]::new)).save(path));
         return commitAfter(path, before);
     }
 
@@ -56,15 +56,16 @@ public final class DeltaTables {
             return append(data, path, List.of());
         }
         long before = version(path);
-        data.write().format("delta").mode("overwrite").option("replaceWhere", condition).save(path);
+        StepProfile.time(spark, "delta write (replaceWhere)", () -> data.write().format("delta").mode("overwrite")
+                .option("replaceWhere", condition).save(path));
         return commitAfter(path, before);
     }
 
     /** Replaces the whole table, schema included. */
     public WriteMetrics replace(Dataset<Row> data, String path, List<String> partitionBy) {
         long before = version(path);
-        data.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                .partitionBy(partitionBy.toArray(String[]::new)).save(path);
+        StepProfile.time(spark, "delta write (overwrite)", () -> data.write().format("delta").mode("overwrite")
+                .option("overwriteSchema", "true").partitionBy(partitionBy.toArray(String[]::new)).save(path));
         return commitAfter(path, before);
     }
 
@@ -74,7 +75,8 @@ public final class DeltaTables {
             return append(data, path, partitionBy);
         }
         long before = version(path);
-        data.write().format("delta").mode("overwrite").option("partitionOverwriteMode", "dynamic").save(path);
+        StepProfile.time(spark, "delta write (partitions)", () -> data.write().format("delta").mode("overwrite")
+                .option("partitionOverwriteMode", "dynamic").save(path));
         return commitAfter(path, before);
     }
 
@@ -92,7 +94,7 @@ public final class DeltaTables {
                 .whenMatched(changed).updateAll()
                 .whenNotMatched().insertAll();
         long before = version(path);
-        builder.execute();
+        StepProfile.time(spark, "delta merge", builder::execute);
         return commitAfter(path, before);
     }
 
@@ -129,14 +131,41 @@ public final class DeltaTables {
 
     /** What the write after {@code before} committed; nothing at all if it made no commit. */
     private WriteMetrics commitAfter(String path, long before) {
-        WriteMetrics last = lastCommit(path);
+        WriteMetrics last = StepProfile.time(spark, "delta commit metrics", () -> lastCommit(path));
         return last.version() > before ? last : new WriteMetrics(before, "NONE", 0, 0, 0, 0, 0);
     }
 
+    /**
+     * What the table's latest commit did, read from that commit's file in the log (its {@code commitInfo}
+     * action): one small file read, no Spark job.
+     */
     public WriteMetrics lastCommit(String path) {
-        Row last = DeltaTable.forPath(spark, path).history(1)
-                .select(col("version"), col("operation"), col("operationMetrics")).first();
-        java.util.Map<String, String> metrics = last.isNullAt(2) ? java.util.Map.of() : last.getJavaMap(2);
-        return WriteMetrics.from(last.getLong(0), last.getString(1), metrics);
+        long version = version(path);
+        if (version < 0) {
+            throw new IllegalStateException("no Delta log at " + path);
+        }
+        Path file = new Path(new Path(path, "_delta_log"), String.format("%020d.json", version));
+        try {
+            FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    fs.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    com.fasterxml.jackson.databind.JsonNode info = LOG_JSON.readTree(line).get("commitInfo");
+                    if (info != null) {
+                        java.util.Map<String, String> metrics = new java.util.HashMap<>();
+                        info.path("operationMetrics").fields()
+                                .forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
+                        return WriteMetrics.from(version, info.path("operation").asText(""), metrics);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ServiceFailure("cannot read " + file + ": " + ServiceFailure.detail(e), e);
+        }
+        return WriteMetrics.from(version, "", java.util.Map.of());
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper LOG_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 }

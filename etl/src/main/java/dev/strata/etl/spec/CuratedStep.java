@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param requires tables ({@code clean.x}, {@code curated.y}) without which the step is skipped with a warning
  * @param requiresAny tables of which at least one must hold data, else the step is skipped with a warning
  * @param stage whether the table is also written to the pipeline's staging area
+ * @param cache for a view read by more than one later step: whether its rows are computed once per run and kept
+ *     (Spark's cache, in memory and on local disk) for the steps that read it, then released at the stage's end
  */
 public record CuratedStep(String name, Optional<String> sql, Optional<String> transform, CuratedMode mode,
         List<String> mergeKeys, List<String> partitionBy, List<String> requires, List<String> requiresAny,
-        boolean stage) {
+        boolean stage, boolean cache) {
 
     public CuratedStep {
         Objects.requireNonNull(name, "name is null");
@@ -29,6 +31,6 @@ public record CuratedStep(String name, Optional<String> sql, Optional<String> tr
 
     public CuratedStep(String name, Optional<String> sql, Optional<String> transform, CuratedMode mode,
             List<String> mergeKeys, List<String> partitionBy) {
-        this(name, sql, transform, mode, mergeKeys, partitionBy, List.of(), List.of(), true);
+        this(name, sql, transform, mode, mergeKeys, partitionBy, List.of(), List.of(), true, false);
     }
 }

@@ -31,7 +31,7 @@ public final class SpecLoader {
     private static final Set<String> TOP = Set.of("pipeline", "description", "variables", "sources", "curated",
             "staging", "identity", "publish", "views", "dashboard");
     private static final Set<String> CURATED = Set.of("name", "sql", "transform", "mode", "merge_keys",
-            "partition_by", "description", "requires", "requires_any", "stage");
+            "partition_by", "description", "requires", "requires_any", "stage", "cache");
 
     private final YamlTree yaml = new YamlTree();
 
@@ -241,9 +241,13 @@ public final class SpecLoader {
         for (String table : requiresAny) {
             checkTable(node.get("requires_any"), table);
         }
+        boolean cache = node.get("cache").bool(false);
+        if (cache && mode != null && mode != CuratedMode.VIEW) {
+            node.get("cache").problem("cache: true is for mode view (a written table is read from the lake)");
+        }
         return mode == null ? Optional.empty()
                 : Optional.of(new CuratedStep(name, sql, transform, mode, mergeKeys, partitionBy, requires,
-                        requiresAny, node.get("stage").bool(true)));
+                        requiresAny, node.get("stage").bool(true), cache));
     }
 
     private static void checkTable(SpecNode node, String value) {

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -112,6 +113,69 @@ class PipelinesTest {
     private List<Row> rows(String query) {
         return spark.sql(query).collectAsList();
     }
+
+    @Test
+    void aCachedViewFeedsEveryStepThatReadsItAndIsReleasedAndTheProfileSaysWhereTheTimeWent() throws Exception {
+        Files.writeString(sql.resolve("big_orders.sql"), "SELECT * FROM clean.orders WHERE amount >= 5");
+        Files.writeString(sql.resolve("big_by_day.sql"), "SELECT day, count(*) AS n FROM work.big_orders GROUP BY day");
+        Files.writeString(sql.resolve("big_by_customer.sql"),
+                "SELECT customer_id, count(*) AS n FROM work.big_orders GROUP BY customer_id");
+        PipelineSpec spec = new SpecLoader().load(SHOP_WITH_CACHED_VIEW.formatted(in.resolve("customers"), in.resolve("orders")),
+                "shop.yaml");
+        Lake lake = new Lake(dir.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
+        List<StageResult> results;
+        Map<String, Map<String, StepProfile.Tally>> steps;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (StepProfile profile = StepProfile.start(spark)) {
+            results = run(lake, spec, "2024-01-03T00:00:00Z", Stage.INGEST, Stage.CLEAN, Stage.CURATE);
+            steps = profile.steps();
+            profile.print(new PrintStream(printed, true));
+        }
+        assertThat(spark.catalog().isCached("work.big_orders")).as("released at the end of the stage").isFalse();
+        new dev.strata.etl.curate.SessionTables(spark, new LocalTableCatalog(lake.root(), lake.conf())).bindAll();
+        assertThat(rows("select cast(day as string), n from curated.big_by_day order by day"))
+                .extracting(r -> r.getString(0) + " " + r.getLong(1)).containsExactly("2024-01-01 2", "2024-01-02 1");
+        assertThat(rows("select customer_id, n from curated.big_by_customer order by customer_id"))
+                .extracting(r -> r.getString(0) + " " + r.getLong(1)).containsExactly("C1 1", "C2 1", "C9 1");
+        assertThat(results).filteredOn(r -> r.stage().equals("curate")).extracting(StageResult::written)
+                .containsExactly(0L, 2L, 3L);
+
+        // every step's Spark jobs and Delta operations are counted under its own name
+        assertThat(steps).containsKeys("strata-clean-orders", "strata-clean-customers", "strata-curate-big_by_day",
+                "strata-curate-big_by_customer");
+        Map<String, StepProfile.Tally> orders = steps.get("strata-clean-orders");
+        assertThat(orders.keySet()).anyMatch(k -> k.startsWith("job: "));
+        assertThat(orders.get("delta write (append)").count()).isEqualTo(2);
+        assertThat(orders.get("delta commit metrics").count()).isEqualTo(2);
+        assertThat(steps.get("strata-curate-big_by_day").get("catalog register").count()).isEqualTo(2);
+        assertThat(printed.toString()).contains("strata-curate-big_by_customer").contains("delta write (append)");
+    }
+
+    private static final String SHOP_WITH_CACHED_VIEW = """
+            pipeline: shop
+            sources:
+              - name: customers
+                path: %s
+                format: jsonl
+                schema:
+                  - {name: customer_id, type: string, nullable: false}
+                  - {name: name, type: string}
+                  - {name: tier, type: string}
+                keys: [customer_id]
+              - name: orders
+                path: %s
+                format: csv
+                schema:
+                  - {name: order_id, type: long}
+                  - {name: customer_id, type: string}
+                  - {name: amount, type: "decimal(10,2)"}
+                  - {name: day, type: date}
+                keys: [order_id]
+            curated:
+              - {name: big_orders, sql: shop/big_orders.sql, mode: view, cache: true}
+              - {name: big_by_day, sql: shop/big_by_day.sql, mode: replace}
+              - {name: big_by_customer, sql: shop/big_by_customer.sql, mode: replace}
+            """;
 
     @Test
     void runsEveryStageAndEveryCuratedMode() throws Exception {

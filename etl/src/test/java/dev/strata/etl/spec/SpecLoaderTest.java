@@ -533,6 +533,8 @@ class SpecLoaderTest {
                         "mode scd2 needs merge_keys"),
                 arguments(curated("{name: c, sql: a.sql, mode: replace_partitions}"), "curated[0].partition_by",
                         "mode replace_partitions needs partition_by"),
+                arguments(curated("{name: c, sql: a.sql, mode: replace, cache: true}"), "curated[0].cache",
+                        "cache: true is for mode view"),
                 arguments(curated("{name: c, sql: a.sql, mode: merge, merge_keys: [Month]}"), "curated[0].merge_keys",
                         "'Month' is not a valid column name"),
                 arguments(curated("{name: c, sql: a.sql, mode: replace}, {name: c, sql: b.sql, mode: replace}"),
