@@ -82,19 +82,55 @@ public final class CurateJob {
             return graph.run(Sessions.parallelSteps(spark),
                     step -> runStep(step, pipeline, log, tables, available, staging, asOf));
         } finally {
-            for (String view : cached) {
-                try {
-                    spark.catalog().uncacheTable(view);
-                } catch (RuntimeException e) {
-                    // a view that a failed step left undefined holds nothing to release
-                }
+            if (!materialised.isEmpty()) {
+                lake.deleteRecursively(lake.scratch(pipeline.name()));
             }
-            cached.clear();
+            materialised.clear();
+            cacheable.clear();
         }
     }
 
-    /** The views of {@code cache: true} steps cached in this run, released when the stage ends. */
-    private final Set<String> cached = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The views of {@code cache: true} steps defined in this run. */
+    private final Set<String> cacheable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Those of them whose rows were computed once in this run (their scratch copies go when the stage ends). */
+    private final Set<String> materialised = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Computes once the rows of the {@code cache: true} views a step that is about to run reads: each such view is
+     * written to the pipeline's scratch folder (Parquet) and redefined over that copy, so the steps that read it
+     * after this one read its rows instead of computing them again. A view is computed only when a step needs
+     * its rows (a rerun whose readers are all unchanged computes nothing); the views it is made from come first.
+     */
+    private void materialiseWhatItReads(CuratedStep step, PipelineSpec pipeline, RunLog log) {
+        for (String table : reads(step, pipeline)) {
+            if (!cacheable.contains(table)) {
+                continue;
+            }
+            Optional<CuratedStep> view = pipeline.curated().stream()
+                    .filter(v -> v.mode() == CuratedMode.VIEW && produces(v).contains(table) && v != step).findFirst();
+            view.ifPresent(v -> materialiseWhatItReads(v, pipeline, log));
+            synchronized (materialised) {
+                if (!materialised.add(table)) {
+                    continue;
+                }
+                String copy = lake.scratch(pipeline.name()) + "/" + table.substring(table.indexOf('.') + 1);
+                try {
+                    StepProfile.time(spark, "compute " + table + " once", () -> spark.table(table).write()
+                            .mode("overwrite").parquet(copy));
+                    spark.sql("CREATE OR REPLACE VIEW " + quoted(table) + " AS SELECT * FROM parquet.`" + copy + "`");
+                } catch (RuntimeException e) {
+                    // the view stays as it is defined: every reader computes it, as without cache: true
+                    log.warn(table + ": cache: true could not keep its rows (" + String.valueOf(e.getMessage())
+                            .split("\\n")[0] + "); each step that reads it computes it");
+                }
+            }
+        }
+    }
+
+    private static String quoted(String table) {
+        int dot = table.indexOf('.');
+        return "`" + table.substring(0, dot) + "`.`" + table.substring(dot + 1) + "`";
+    }
 
     private static Set<String> produces(CuratedStep step) {
         return Set.of((step.mode() == CuratedMode.VIEW ? "work." : "curated.") + step.name());
@@ -156,6 +192,7 @@ public final class CurateJob {
                 available.add("work." + step.name());
                 return viewed;
             }
+            materialiseWhatItReads(step, pipeline, log);
             Dataset<Row> result = StepProfile.time(spark, "plan the step's query", () -> compute(step, pipeline));
             String path = lake.curatedTable(step.name());
             WriteMetrics metrics = switch (step.mode()) {
@@ -315,10 +352,7 @@ public final class CurateJob {
             throw sqlError(step, e);
         }
         if (step.cache()) {
-            // computed by the first step that reads it, then read from the cache by the others
-            String name = "work." + step.name();
-            spark.catalog().cacheTable(name, org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-            cached.add(name);
+            cacheable.add("work." + step.name());
         }
         StageResult stage = new StageResult("curate", "work." + step.name(), 0, 0, 0, 0, 0, 0,
                 (System.nanoTime() - start) / 1e9, Map.of(), "view");

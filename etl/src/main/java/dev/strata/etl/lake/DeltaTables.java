@@ -144,6 +144,36 @@ public final class DeltaTables {
         if (version < 0) {
             throw new IllegalStateException("no Delta log at " + path);
         }
+        com.fasterxml.jackson.databind.JsonNode info = commitInfo(path, version)
+                .orElse(LOG_JSON.createObjectNode());
+        java.util.Map<String, String> metrics = new java.util.HashMap<>();
+        info.path("operationMetrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
+        return WriteMetrics.from(version, info.path("operation").asText(""), metrics);
+    }
+
+    /**
+     * The user metadata of the table's latest commit whose operation is one of {@code operations}, read from the
+     * log's commit files newest first (no Spark job); empty when the table is not there, no such commit is in
+     * the log, or that commit has no user metadata.
+     */
+    public java.util.Optional<String> lastUserMetadata(String path, java.util.Set<String> operations) {
+        for (long version = version(path); version >= 0; version--) {
+            java.util.Optional<com.fasterxml.jackson.databind.JsonNode> info = commitInfo(path, version);
+            if (info.isEmpty()) {
+                // an older commit file removed by log cleanup: nothing further back is kept either
+                return java.util.Optional.empty();
+            }
+            if (operations.contains(info.get().path("operation").asText(""))) {
+                com.fasterxml.jackson.databind.JsonNode metadata = info.get().get("userMetadata");
+                return metadata == null || metadata.isNull() ? java.util.Optional.empty()
+                        : java.util.Optional.of(metadata.asText());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The {@code commitInfo} action of one commit file of the log, if the file is there and holds one. */
+    private java.util.Optional<com.fasterxml.jackson.databind.JsonNode> commitInfo(String path, long version) {
         Path file = new Path(new Path(path, "_delta_log"), String.format("%020d.json", version));
         try {
             FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -153,17 +183,16 @@ public final class DeltaTables {
                 while ((line = lines.readLine()) != null) {
                     com.fasterxml.jackson.databind.JsonNode info = LOG_JSON.readTree(line).get("commitInfo");
                     if (info != null) {
-                        java.util.Map<String, String> metrics = new java.util.HashMap<>();
-                        info.path("operationMetrics").fields()
-                                .forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
-                        return WriteMetrics.from(version, info.path("operation").asText(""), metrics);
+                        return java.util.Optional.of(info);
                     }
                 }
+                return java.util.Optional.empty();
             }
+        } catch (FileNotFoundException e) {
+            return java.util.Optional.empty();
         } catch (IOException e) {
             throw new ServiceFailure("cannot read " + file + ": " + ServiceFailure.detail(e), e);
         }
-        return WriteMetrics.from(version, "", java.util.Map.of());
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper LOG_JSON =

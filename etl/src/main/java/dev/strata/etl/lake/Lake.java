@@ -94,6 +94,20 @@ public final class Lake {
         return root + "/_runs";
     }
 
+    /** Scratch space of a pipeline's runs (rows computed once and read by several steps), removed as runs end. */
+    public String scratch(String pipeline) {
+        return root + "/_scratch/" + pipeline;
+    }
+
+    /** Removes a folder and everything under it, if it is there. */
+    public void deleteRecursively(String path) {
+        try {
+            fileSystem(path).delete(new Path(path), true);
+        } catch (IOException e) {
+            throw new ServiceFailure("cannot remove " + path + ": " + ServiceFailure.detail(e), e);
+        }
+    }
+
     public String locks() {
         return root + "/_locks";
     }

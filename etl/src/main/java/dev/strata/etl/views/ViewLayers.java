@@ -167,22 +167,18 @@ public final class ViewLayers {
 
     /** The value of {@code key} in the metadata of the table's last write or merge. */
     private Optional<String> metadata(String table, String key) {
-        if (!delta.exists(table)) {
-            return Optional.empty();
-        }
-        Row last = DeltaTable.forPath(spark, table).history().where(col("operation").isin("WRITE",
-                "CREATE OR REPLACE TABLE AS SELECT", "CREATE TABLE AS SELECT", "MERGE"))
-                .orderBy(col("version").desc()).select("userMetadata").first();
-        if (last == null || last.isNullAt(0)) {
-            return Optional.empty();
-        }
-        for (String part : last.getString(0).split(";")) {
+        Optional<String> last = delta.lastUserMetadata(table, COMMITS_WITH_METADATA);
+        for (String part : last.map(m -> m.split(";")).orElse(new String[0])) {
             if (part.startsWith(key)) {
                 return Optional.of(part.substring(key.length()));
             }
         }
         return Optional.empty();
     }
+
+    /** The operations whose commits carry a layer's metadata (writes and the serving MERGE). */
+    private static final java.util.Set<String> COMMITS_WITH_METADATA = java.util.Set.of("WRITE",
+            "CREATE OR REPLACE TABLE AS SELECT", "CREATE TABLE AS SELECT", "MERGE");
 
     /**
      * Adds to the speed layer what arrived in the history since the last speed run and after the watermark,
@@ -234,7 +230,7 @@ public final class ViewLayers {
                 throw new ServiceFailure("view " + view.name() + ": the speed layer failed: " + cause.getMessage(), e);
             }
         }
-        if (events.isEmpty() && !delta.exists(target)) {
+        if (!delta.exists(target) && events.isEmpty()) {
             return new LayerResult(view.name(), "speed", 0, 0, 0, w, Optional.empty(), seconds(start));
         }
         long partRows = delta.exists(target) ? delta.read(target).count() : 0;
