@@ -64,6 +64,14 @@ public final class EngineBenchmark {
         new ServiceRequestGenerator(seed + 1).write(warmInput, 20_000, files);
         plain(warmInput, work.resolve("warmup-plain"), 20_000, 0);
         engine(warmInput, work.resolve("warmup-lake"), 20_000, 0);
+        Optional<Figures> duck = Optional.empty();
+        if (DuckDbServiceRequestJob.available()) {
+            duckDb(warmInput, work.resolve("warmup-duckdb"), 20_000, 0);
+            duck = Optional.of(duckDb(input, work.resolve("duckdb"), rows, bytes));
+        } else {
+            progress.println("the DuckDB driver is not on the class path (it is on the launcher's, not in the"
+                    + " spark-submit jar): its baseline is left out");
+        }
 
         Figures plain = plain(input, work.resolve("plain"), rows, bytes);
         StepProfile profile = StepProfile.start(spark);
@@ -82,7 +90,10 @@ public final class EngineBenchmark {
                 rows, bytes / 1e6, files, cores, Runtime.getRuntime().maxMemory() >> 20);
         String format = "%-34s %12s %10s %12s %9s %13s %14s%n";
         out.printf(Locale.ROOT, format, "job", "rows", "seconds", "rows/s", "MB/s", "MB/s per core", "peak heap MB");
-        for (Figures f : List.of(plain, rawToClean, total)) {
+        List<Figures> all = new java.util.ArrayList<>(List.of(plain));
+        duck.ifPresent(all::add);
+        all.addAll(List.of(rawToClean, total));
+        for (Figures f : all) {
             out.printf(Locale.ROOT, format, f.job(), String.format(Locale.ROOT, "%,d", f.rows()),
                     String.format(Locale.ROOT, "%.1f", f.seconds()),
                     String.format(Locale.ROOT, "%,.0f", f.rowsPerSecond()),
@@ -94,6 +105,9 @@ public final class EngineBenchmark {
                 rawToClean.seconds() / plain.seconds());
         out.printf(Locale.ROOT, "engine raw->clean throughput: %.1f MB/s per core (target >= 40)%n",
                 rawToClean.megabytesPerSecond() / cores);
+        duck.ifPresent(d -> out.printf(Locale.ROOT, "ratio plain Spark job / DuckDB: %.2fx; engine raw->clean->curated"
+                + " / DuckDB: %.2fx (DuckDB writes Parquet, the others Delta)%n", plain.seconds() / d.seconds(),
+                total.seconds() / d.seconds()));
         out.println("the engine's measured run, step by step:");
         profile.print(out);
     }
@@ -107,6 +121,23 @@ public final class EngineBenchmark {
                     heap.peakBytes());
         } finally {
             spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    /** The DuckDB baseline, given all the cores (as Spark's local[*] has them). */
+    private Figures duckDb(Path input, Path output, long rows, long bytes) throws IOException {
+        try (HeapSampler heap = new HeapSampler()) {
+            long start = System.nanoTime();
+            DuckDbServiceRequestJob.Counts counts = new DuckDbServiceRequestJob(
+                    Runtime.getRuntime().availableProcessors()).run(input, output);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (bytes > 0) {
+                progress.printf(Locale.ROOT, "DuckDB: %,d valid rows written, %,d rejected%n", counts.valid(),
+                        counts.rejected());
+            }
+            return new Figures("DuckDB (parse..write Parquet)", rows, bytes, seconds, heap.peakBytes());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the DuckDB baseline failed: " + e.getMessage(), e);
         }
     }
 
