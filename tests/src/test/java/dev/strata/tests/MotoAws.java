@@ -94,6 +94,12 @@ final class MotoAws implements AutoCloseable {
         return List.of("--s3-endpoint", endpoint(), "--s3-region", MotoServer.REGION, "--s3-path-style");
     }
 
+    /** Moto's credentials as s3a settings, for a CLI run in this JVM (whose environment cannot be set). */
+    static List<String> s3Credentials() {
+        return List.of("--conf", "spark.hadoop.fs.s3a.access.key=" + MotoServer.ACCESS_KEY,
+                "--conf", "spark.hadoop.fs.s3a.secret.key=" + MotoServer.SECRET_KEY);
+    }
+
     /** The environment a CLI in a child JVM reads moto's credentials from, as a user's shell would hold them. */
     static Map<String, String> credentialsEnvironment() {
         return Map.of("AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY,

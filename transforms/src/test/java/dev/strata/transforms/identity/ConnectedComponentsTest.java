@@ -20,6 +20,9 @@ class ConnectedComponentsTest {
 
     private final SparkSession spark = SparkTestSession.get();
 
+    /** Never on the driver: the rounds, whatever the graph's size. */
+    private static final ConnectedComponents DISTRIBUTED = new ConnectedComponents(200, 0);
+
     private Dataset<Row> edges(long[][] pairs) {
         List<Row> rows = new ArrayList<>();
         for (long[] p : pairs) {
@@ -39,12 +42,15 @@ class ConnectedComponentsTest {
 
     @Test
     void separateGroupsGetTheirSmallestId() {
-        ConnectedComponents.Result result = new ConnectedComponents().apply(edges(new long[][] {
+        Dataset<Row> graph = edges(new long[][] {
                 {5, 3}, {3, 9}, {9, 5}, {3, 3}, {5, 3},   // a triangle, a self loop and a repeated edge
                 {20, 11}, {11, 14},                        // a path
-                {7, 8}}));
-        assertThat(asMap(result.components())).isEqualTo(Map.of(3L, 3L, 5L, 3L, 9L, 3L,
-                11L, 11L, 14L, 11L, 20L, 11L, 7L, 7L, 8L, 7L));
+                {7, 8}});
+        Map<Long, Long> expected = Map.of(3L, 3L, 5L, 3L, 9L, 3L, 11L, 11L, 14L, 11L, 20L, 11L, 7L, 7L, 8L, 7L);
+        assertThat(asMap(DISTRIBUTED.apply(graph).components())).isEqualTo(expected);
+        ConnectedComponents.Result local = new ConnectedComponents().apply(graph);
+        assertThat(local.rounds()).as("a small graph is solved on the driver").isZero();
+        assertThat(asMap(local.components())).isEqualTo(expected);
     }
 
     @Test
@@ -55,11 +61,12 @@ class ConnectedComponentsTest {
             // ids shuffled along the chain so that the smallest is in the middle, the hard case for labels
             chain[i] = new long[] {(i * 7919L) % n + 1, ((i + 1) * 7919L) % n + 1};
         }
-        ConnectedComponents.Result result = new ConnectedComponents().apply(edges(chain));
+        ConnectedComponents.Result result = DISTRIBUTED.apply(edges(chain));
         Map<Long, Long> components = asMap(result.components());
         assertThat(components).hasSize(n);
         assertThat(components.values()).containsOnly(1L);
         assertThat(result.rounds()).isLessThan(40);
+        assertThat(asMap(new ConnectedComponents().apply(edges(chain)).components())).isEqualTo(components);
     }
 
     @Test
@@ -68,13 +75,31 @@ class ConnectedComponentsTest {
         for (int i = 0; i < 50; i++) {
             star[i] = new long[] {1000, i + 1};
         }
+        assertThat(asMap(DISTRIBUTED.apply(edges(star)).components()).values()).hasSize(51).containsOnly(1L);
         assertThat(asMap(new ConnectedComponents().apply(edges(star)).components()).values()).hasSize(51)
                 .containsOnly(1L);
+    }
+
+    @Test
+    void onTheDriverAndInRoundsGiveTheSameComponentsOfRandomGraphs() {
+        java.util.Random random = new java.util.Random(42);
+        for (int graph = 0; graph < 3; graph++) {
+            int nodes = 300 + graph * 200;
+            long[][] pairs = new long[nodes * (graph + 1) / 2][];
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i] = new long[] {1 + random.nextInt(nodes), 1 + random.nextInt(nodes)};
+            }
+            Dataset<Row> edges = edges(pairs);
+            assertThat(asMap(new ConnectedComponents().apply(edges).components()))
+                    .isEqualTo(asMap(DISTRIBUTED.apply(edges).components()));
+        }
     }
 
     @Test
     void refusesANonsenseBound() {
         assertThatThrownBy(() -> new ConnectedComponents(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxRounds must be at least 1, cannot be: 0");
+        assertThatThrownBy(() -> new ConnectedComponents(5, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("localEdges cannot be negative: -1");
     }
 }
