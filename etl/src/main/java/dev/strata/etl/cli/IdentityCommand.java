@@ -141,10 +141,19 @@ final class IdentityCommand implements Command {
         }
         try (Context context = new Context("strata identity evaluate", line)) {
             dev.strata.etl.identity.FebrlEvaluation.Result result;
+            dev.strata.etl.engine.StepProfile profile = context.profile()
+                    ? dev.strata.etl.engine.StepProfile.start(context.spark()) : null;
+            context.spark().sparkContext().setJobGroup("strata-identity-evaluate", "identity evaluate", false);
             try {
                 result = new dev.strata.etl.identity.FebrlEvaluation(context.spark()).evaluate(files);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
+            } finally {
+                context.spark().sparkContext().clearJobGroup();
+                if (profile != null) {
+                    profile.print(console.err());
+                    profile.close();
+                }
             }
             console.out().printf(java.util.Locale.ROOT, "FEBRL %s: %,d records, %,d pairs compared, %.1f s%n",
                     result.mode(), result.records(), result.pairsCompared(), result.seconds());

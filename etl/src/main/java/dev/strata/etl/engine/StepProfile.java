@@ -150,9 +150,9 @@ public final class StepProfile extends SparkListener implements AutoCloseable {
         if (text.contains("filtering files") || text.contains("delta")) {
             return "delta other";
         }
-        String site = callSite == null ? "" : callSite;
-        int at = site.indexOf(" at ");
-        return "query " + (at > 0 ? site.substring(0, at) : site.isEmpty() ? "?" : site);
+        // the action and where the engine called it, e.g. "collectAsList at CleanJob.java:150"
+        String site = callSite == null || callSite.isBlank() ? "?" : callSite.trim();
+        return "query " + site;
     }
 
     /** What was seen so far, by step and kind of work (waits for the bus to deliver what is posted). */
@@ -172,7 +172,7 @@ public final class StepProfile extends SparkListener implements AutoCloseable {
         Map<String, Map<String, Tally>> seen = steps();
         out.println("profile: per step, Spark jobs by kind and timed operations (count, seconds; jobs of steps"
                 + " running side by side overlap)");
-        String format = "  %-44s %-40s %6s %9s%n";
+        String format = "  %-44s %-56s %6s %9s%n";
         out.printf(Locale.ROOT, format, "step", "work", "count", "seconds");
         for (Map.Entry<String, Map<String, Tally>> step : seen.entrySet()) {
             List<Map.Entry<String, Tally>> kinds = new ArrayList<>(step.getValue().entrySet());

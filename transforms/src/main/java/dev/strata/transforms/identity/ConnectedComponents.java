@@ -98,9 +98,7 @@ public final class ConnectedComponents {
      */
     private static Dataset<Row> onTheDriver(Dataset<Row> edges) {
         java.util.Map<Long, Long> parent = new java.util.HashMap<>();
-        java.util.Iterator<Row> rows = edges.toLocalIterator();
-        while (rows.hasNext()) {
-            Row edge = rows.next();
+        for (Row edge : edges.collectAsList()) {
             long a = root(parent, edge.getLong(0));
             long b = root(parent, edge.getLong(1));
             if (a != b) {
