@@ -23,9 +23,11 @@ import dev.strata.etl.views.EventHistory;
 import dev.strata.transforms.clean.CleanTransform;
 import dev.strata.transforms.clean.DerivedColumn;
 import dev.strata.transforms.clean.DerivedColumns;
+import dev.strata.transforms.clean.DerivedFunctions;
 import dev.strata.transforms.clean.RecordColumns;
 import dev.strata.transforms.clean.Rule;
 import dev.strata.transforms.clean.RuleKind;
+import dev.strata.transforms.geo.ReferencePoints;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -238,7 +240,7 @@ public final class CleanJob {
         }
         Dataset<Row> withDerived;
         try {
-            withDerived = new DerivedColumns(source.derive()).apply(cleanRows);
+            withDerived = new DerivedColumns(source.derive(), referencePoints(source)).apply(cleanRows);
         } catch (IllegalArgumentException e) {
             throw new UserError("source " + source.name() + ": " + e.getMessage()
                     + " (a derived expression may use the declared fields and the derived columns before it)");
@@ -247,6 +249,41 @@ public final class CleanJob {
         source.columns().forEach(c -> columns.add(col(c)));
         RecordColumns.CLEAN_METADATA.forEach(c -> columns.add(col(c)));
         return withDerived.select(columns.toArray(Column[]::new));
+    }
+
+    /**
+     * The points of each table a derived column's {@code nearest_point} reads (its {@code latitude} and
+     * {@code longitude} columns, keyed by the named column), collected once: a reference table is small.
+     */
+    private Map<DerivedFunctions.Reference, ReferencePoints> referencePoints(SourceSpec source) {
+        Map<DerivedFunctions.Reference, ReferencePoints> points = new HashMap<>();
+        for (DerivedColumn d : source.derive()) {
+            for (DerivedFunctions.Reference r : DerivedFunctions.references(d.expression())) {
+                if (points.containsKey(r)) {
+                    continue;
+                }
+                String where = "derived column " + d.name() + " of source " + source.name();
+                TableEntry entry = catalog.lookup(TableName.parse(r.table())).orElseThrow(() -> new UserError(where
+                        + " reads " + r.table() + ", which is not in the catalog yet (clean that source first)"));
+                Dataset<Row> table = delta.read(entry.location());
+                Set<String> columns = Set.of(table.columns());
+                List<String> missing = java.util.stream.Stream.of(r.keyColumn(), "latitude", "longitude")
+                        .filter(c -> !columns.contains(c)).toList();
+                if (!missing.isEmpty()) {
+                    throw new UserError(where + " reads " + r.table() + ", which has no column " + String.join(", ",
+                            missing) + " (nearest_point needs the key column and latitude and longitude in degrees)");
+                }
+                List<ReferencePoints.Point> list = new ArrayList<>();
+                for (Row row : table.where(col(r.keyColumn()).isNotNull().and(col("latitude").isNotNull())
+                        .and(col("longitude").isNotNull()))
+                        .select(col(r.keyColumn()).cast("string"), col("latitude").cast("double"),
+                                col("longitude").cast("double")).collectAsList()) {
+                    list.add(new ReferencePoints.Point(row.getString(0), row.getDouble(1), row.getDouble(2)));
+                }
+                points.put(r, new ReferencePoints(r.table(), list));
+            }
+        }
+        return points;
     }
 
     private void register(String pipeline, String zone, String table, String location, List<String> partitionBy) {

@@ -7,6 +7,7 @@ import dev.strata.etl.generate.cdp.CdpSummary;
 import dev.strata.etl.generate.cdp.CustomerGenerator;
 import dev.strata.etl.generate.mimic.GenerationSummary;
 import dev.strata.etl.generate.mimic.MimicGenerator;
+import dev.strata.etl.generate.parking.ParkingCitationGenerator;
 import dev.strata.etl.generate.telemetry.FeedFormat;
 import dev.strata.etl.generate.telemetry.TelemetryGenerator;
 import dev.strata.etl.generate.telemetry.TelemetryReport;
@@ -28,7 +29,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public String summary() {
-        return "write deterministic sample data: generate service_requests|mimic|cdp|febrl|telemetry ... --out DIR";
+        return "write deterministic sample data: generate service_requests|mimic|cdp|febrl|telemetry|parking_citations ... --out DIR";
     }
 
     @Override
@@ -38,7 +39,9 @@ final class GenerateCommand implements Command {
                 + "       strata generate cdp --people N [--seed S] --out DIR\n"
                 + "       strata generate febrl --entities N [--linkage | --duplicates-max K] [--seed S] --out DIR\n"
                 + "       strata generate telemetry --vehicles N --days D [--seed S] [--start YYYY-MM-DD]"
-                + " [--format telemetry|avl] [--defect-rate R] --out DIR";
+                + " [--format telemetry|avl] [--defect-rate R] --out DIR\n"
+                + "       strata generate parking_citations --days D [--per-day N] [--seed S] [--start YYYY-MM-DD]"
+                + " [--defect-rate R] --out DIR";
     }
 
     @Override
@@ -62,15 +65,19 @@ final class GenerateCommand implements Command {
         options.addOption(Option.builder().longOpt("vehicles").hasArg().argName("N")
                 .desc("telemetry: vehicles in the fleet").build());
         options.addOption(Option.builder().longOpt("days").hasArg().argName("D")
-                .desc("telemetry: days, one file each").build());
+                .desc("telemetry, parking_citations: days, one file each").build());
+        options.addOption(Option.builder().longOpt("per-day").hasArg().argName("N")
+                .desc("parking_citations: citations issued per day (default "
+                        + ParkingCitationGenerator.DEFAULT_PER_DAY + ")").build());
         options.addOption(Option.builder().longOpt("start").hasArg().argName("YYYY-MM-DD")
-                .desc("telemetry: the first day (default " + TelemetryGenerator.DEFAULT_START + ", the day before the"
-                        + " spring clock change)").build());
+                .desc("telemetry, parking_citations: the first day (default " + TelemetryGenerator.DEFAULT_START
+                        + " for telemetry, the day before the spring clock change; "
+                        + ParkingCitationGenerator.DEFAULT_START + " for citations)").build());
         options.addOption(Option.builder().longOpt("format").hasArg().argName("telemetry|avl")
                 .desc("telemetry: the telematics export (default) or an AVL export (vehicle, time, position, speed,"
                         + " route)").build());
         options.addOption(Option.builder().longOpt("defect-rate").hasArg().argName("R")
-                .desc("telemetry: the share of lines broken on purpose (default "
+                .desc("telemetry, parking_citations: the share of lines broken on purpose (default "
                         + TelemetryGenerator.DEFAULT_DEFECT_RATE + ")").build());
         options.addOption(Option.builder().longOpt("gzip").desc("mimic: write .csv.gz files").build());
         options.addOption(Option.builder().longOpt("lower-case-headers")
@@ -94,8 +101,12 @@ final class GenerateCommand implements Command {
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("telemetry")) {
             return telemetry(line, console);
         }
+        if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("parking_citations")) {
+            return parkingCitations(line, console);
+        }
         if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("service_requests")) {
-            throw new UserError("name what to generate: service_requests, mimic, cdp, febrl or telemetry");
+            throw new UserError("name what to generate: service_requests, mimic, cdp, febrl, telemetry or"
+                    + " parking_citations");
         }
         if (!line.hasOption("rows") || !line.hasOption("out")) {
             throw new UserError("--rows N and --out DIR are required");
@@ -161,30 +172,12 @@ final class GenerateCommand implements Command {
         if (days > TelemetryGenerator.MAX_DAYS) {
             throw new UserError("--days must be at most " + TelemetryGenerator.MAX_DAYS + ", not " + days);
         }
-        LocalDate start = TelemetryGenerator.DEFAULT_START;
-        if (line.hasOption("start")) {
-            try {
-                start = LocalDate.parse(line.getOptionValue("start"));
-            } catch (DateTimeParseException e) {
-                throw new UserError("--start must be a date like 2024-03-09, not '" + line.getOptionValue("start") + "'");
-            }
-        }
+        LocalDate start = startDay(line, TelemetryGenerator.DEFAULT_START);
         String formatName = line.getOptionValue("format", "telemetry");
         FeedFormat format = java.util.Arrays.stream(FeedFormat.values()).filter(f -> f.key().equals(formatName))
                 .findFirst().orElseThrow(() -> new UserError("--format must be telemetry or avl, not '" + formatName
                         + "'"));
-        double defectRate = TelemetryGenerator.DEFAULT_DEFECT_RATE;
-        if (line.hasOption("defect-rate")) {
-            String text = line.getOptionValue("defect-rate");
-            try {
-                defectRate = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                defectRate = Double.NaN;
-            }
-            if (!(defectRate >= 0 && defectRate <= 0.5)) {
-                throw new UserError("--defect-rate must be a number from 0 to 0.5, not '" + text + "'");
-            }
-        }
+        double defectRate = defectRate(line);
         Path out = Path.of(line.getOptionValue("out"));
         long begin = System.nanoTime();
         TelemetryReport report = new TelemetryGenerator(CommonOptions.number(line, "seed",
@@ -194,6 +187,59 @@ final class GenerateCommand implements Command {
                 vehicles, days, start, out, (System.nanoTime() - begin) / 1e9);
         console.out().println(report);
         return 0;
+    }
+
+    private static int parkingCitations(CommandLine line, Console console) throws IOException {
+        if (!line.hasOption("days") || !line.hasOption("out")) {
+            throw new UserError("--days D and --out DIR are required");
+        }
+        long days = CommonOptions.number(line, "days", 0, 1);
+        if (days > ParkingCitationGenerator.MAX_DAYS) {
+            throw new UserError("--days must be at most " + ParkingCitationGenerator.MAX_DAYS + ", not " + days);
+        }
+        long perDay = CommonOptions.number(line, "per-day", ParkingCitationGenerator.DEFAULT_PER_DAY, 1);
+        if (perDay > ParkingCitationGenerator.MAX_PER_DAY) {
+            throw new UserError("--per-day must be at most " + ParkingCitationGenerator.MAX_PER_DAY + ", not "
+                    + perDay);
+        }
+        LocalDate start = startDay(line, ParkingCitationGenerator.DEFAULT_START);
+        Path out = Path.of(line.getOptionValue("out"));
+        long begin = System.nanoTime();
+        ParkingCitationGenerator.Report report = new ParkingCitationGenerator(CommonOptions.number(line, "seed",
+                ParkingCitationGenerator.DEFAULT_SEED, Long.MIN_VALUE), defectRate(line))
+                .write(out, (int) days, (int) perDay, start);
+        console.out().printf("wrote %,d day(s) of parking citations from %s to %s in %.1fs%n", days, start, out,
+                (System.nanoTime() - begin) / 1e9);
+        console.out().println(report);
+        return 0;
+    }
+
+    private static LocalDate startDay(CommandLine line, LocalDate otherwise) {
+        if (!line.hasOption("start")) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(line.getOptionValue("start"));
+        } catch (DateTimeParseException e) {
+            throw new UserError("--start must be a date like 2024-03-09, not '" + line.getOptionValue("start") + "'");
+        }
+    }
+
+    private static double defectRate(CommandLine line) {
+        if (!line.hasOption("defect-rate")) {
+            return TelemetryGenerator.DEFAULT_DEFECT_RATE;
+        }
+        String text = line.getOptionValue("defect-rate");
+        double rate;
+        try {
+            rate = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            rate = Double.NaN;
+        }
+        if (!(rate >= 0 && rate <= 0.5)) {
+            throw new UserError("--defect-rate must be a number from 0 to 0.5, not '" + text + "'");
+        }
+        return rate;
     }
 
     /** FEBRL-format record-linkage test files, made by this project's generator (never FEBRL's own data). */

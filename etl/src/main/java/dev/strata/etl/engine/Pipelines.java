@@ -14,6 +14,8 @@ import dev.strata.etl.spec.PipelineSpec;
 import dev.strata.etl.spec.SourceSpec;
 import dev.strata.etl.spec.ViewSpec;
 import dev.strata.etl.views.ViewLayers;
+import dev.strata.transforms.clean.DerivedColumn;
+import dev.strata.transforms.clean.DerivedFunctions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -128,12 +130,16 @@ public final class Pipelines {
         return stage;
     }
 
+    /** The tables a source's clean step reads: those of its referential rules and of its derived columns. */
     private static Set<String> referencedTables(SourceSpec source) {
         Set<String> tables = new HashSet<>();
         for (Rule rule : source.clean().rules()) {
             if (rule.kind() == RuleKind.REFERENTIAL) {
                 rule.table().ifPresent(tables::add);
             }
+        }
+        for (DerivedColumn d : source.derive()) {
+            DerivedFunctions.references(d.expression()).forEach(r -> tables.add(r.table()));
         }
         return tables;
     }

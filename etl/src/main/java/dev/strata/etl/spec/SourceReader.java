@@ -245,6 +245,7 @@ final class SourceReader {
                 }
             }
         }
+        problems.addAll(dev.strata.transforms.clean.DerivedFunctions.problems(expression));
         problems.forEach(where::problem);
     }
 

@@ -641,6 +641,33 @@ class SpecLoaderTest {
     }
 
     @Test
+    void theBundledParkingSpecConvertsPositionsAndMatchesZipCodesFromAReferenceSource() {
+        PipelineSpec spec = loader.loadResource("parking_citations");
+
+        assertThat(spec.sources()).extracting(SourceSpec::name).containsExactly("la_zip_centroids", "parking_citations");
+        SourceSpec citations = spec.source("parking_citations").orElseThrow();
+        assertThat(citations.derive()).extracting(DerivedColumn::name).containsExactly("issued_at", "longitude",
+                "latitude", "zip_code", "zip_distance_km");
+        assertThat(citations.derive().get(1).expression()).contains("'EPSG:2229', 'EPSG:4326'");
+        assertThat(spec.views()).extracting(ViewSpec::name).containsExactly("citations_daily", "violations",
+                "citations_hourly");
+        assertThat(spec.dashboard()).isPresent();
+    }
+
+    @Test
+    void aStrataFunctionCalledWronglyIsReportedWhereItIsDeclared() {
+        SpecException e = catchThrowableOfType(() -> loader.load(derive(
+                "{name: a, expr: \"st_transform(price, price, 'EPSG:2229', 'EPSG:123456789')\"},"
+                        + " {name: b, expr: \"nearest_point('zips', 'zip', price, price, 5)\"}"), "bad.yaml"),
+                SpecException.class);
+
+        assertThat(e.problems()).extracting(SpecProblem::path).containsExactly("sources[0].derive[0].expr",
+                "sources[0].derive[1].expr");
+        assertThat(e.problems().get(0).message()).contains("unknown coordinate reference system 'EPSG:123456789'");
+        assertThat(e.problems().get(1).message()).contains("names a table as zone.table");
+    }
+
+    @Test
     void aSourceWithoutDeriveHasNoDerivedColumns() {
         assertThat(loader.load(base(""), "p.yaml").sources().get(0).derive()).isEmpty();
     }

@@ -2,8 +2,10 @@ package dev.strata.transforms.clean;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.strata.transforms.geo.ReferencePoints;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -39,9 +41,16 @@ import scala.collection.JavaConverters;
 public final class DerivedColumns {
 
     private final List<DerivedColumn> columns;
+    private final DerivedFunctions derivedFunctions;
 
     public DerivedColumns(List<DerivedColumn> columns) {
+        this(columns, Map.of());
+    }
+
+    /** @param references the points of the tables that {@code nearest_point} calls read ({@link DerivedFunctions}) */
+    public DerivedColumns(List<DerivedColumn> columns, Map<DerivedFunctions.Reference, ReferencePoints> references) {
         this.columns = List.copyOf(Objects.requireNonNull(columns, "columns is null"));
+        this.derivedFunctions = new DerivedFunctions(references);
     }
 
     public List<DerivedColumn> columns() {
@@ -53,7 +62,7 @@ public final class DerivedColumns {
         Dataset<Row> out = rows;
         for (DerivedColumn c : columns) {
             try {
-                out = out.withColumn(c.name(), scoped(c.expression()));
+                out = out.withColumn(c.name(), scoped(c.expression(), derivedFunctions));
             } catch (RuntimeException e) {
                 throw mistake(c, e);
             } catch (Exception e) {
@@ -76,16 +85,17 @@ public final class DerivedColumns {
     }
 
     /** The expression as a column whose windows are scoped to one batch and totally ordered. */
-    static Column scoped(String expression) {
-        return new Column(scoped(functions.expr(expression).expr()));
+    static Column scoped(String expression, DerivedFunctions derivedFunctions) {
+        return new Column(scoped(functions.expr(expression).expr(), derivedFunctions));
     }
 
-    private static Expression scoped(Expression expression) {
+    /** Windows scoped to one batch, and calls of Strata's own functions replaced by their values. */
+    private static Expression scoped(Expression expression, DerivedFunctions derivedFunctions) {
         List<Expression> children = asList(expression.children());
         List<Expression> rewritten = new ArrayList<>(children.size());
         boolean changed = false;
         for (Expression child : children) {
-            Expression r = scoped(child);
+            Expression r = scoped(child, derivedFunctions);
             changed |= r != child;
             rewritten.add(r);
         }
@@ -93,7 +103,7 @@ public final class DerivedColumns {
         if (node instanceof WindowSpecDefinition window) {
             return withinBatch(window);
         }
-        return node;
+        return derivedFunctions.rewrite(node);
     }
 
     private static WindowSpecDefinition withinBatch(WindowSpecDefinition window) {

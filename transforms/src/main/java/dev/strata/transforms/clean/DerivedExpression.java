@@ -124,6 +124,9 @@ public final class DerivedExpression {
 
     /** What the built-in function {@code name} is. */
     public static FunctionKind kind(String name) {
+        if (DerivedFunctions.isDerivedFunction(name)) {
+            return FunctionKind.SCALAR;
+        }
         scala.Option<ExpressionInfo> info = FunctionRegistry.builtin()
                 .lookupFunction(FunctionIdentifier.apply(name.toLowerCase(Locale.ROOT)));
         if (info.isEmpty()) {
@@ -141,7 +144,7 @@ public final class DerivedExpression {
 
     /** Every built-in function name, for suggestions. */
     public static Set<String> builtinFunctions() {
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>(DerivedFunctions.NAMES);
         for (FunctionIdentifier f : DerivedColumns.asList(FunctionRegistry.functionSet().toSeq())) {
             names.add(f.funcName());
         }

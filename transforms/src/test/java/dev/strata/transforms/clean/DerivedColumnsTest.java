@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.strata.transforms.SparkTestSession;
 import dev.strata.transforms.clean.DerivedExpression.FunctionCall;
 import dev.strata.transforms.clean.DerivedExpression.FunctionKind;
+import dev.strata.transforms.geo.ReferencePoints;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -168,5 +170,63 @@ class DerivedColumnsTest {
         assertThatThrownBy(() -> DerivedExpression.parse("lag(ts) over (partition vehicle_id)"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Syntax error");
+    }
+
+    @Test
+    void convertsPositionsAndFindsTheNearestReferencePointWithStrataFunctions() {
+        StructType schema = new StructType().add("ticket", DataTypes.StringType)
+                .add("x_ft", DataTypes.DoubleType).add("y_ft", DataTypes.DoubleType)
+                .add(RecordColumns.BATCH_ID, DataTypes.StringType)
+                .add(RecordColumns.SOURCE_FILE, DataTypes.StringType)
+                .add(RecordColumns.LINE_NUMBER, DataTypes.LongType);
+        Dataset<Row> in = spark.createDataFrame(List.of(
+                // Santa Monica Pier and the LAX Theme Building in EPSG:2229 feet (PROJ's figures), one without a fix
+                RowFactory.create("a", 6410525.64, 1825777.61, "b1", "f.csv", 2L),
+                RowFactory.create("b", 6439718.06, 1802381.10, "b1", "f.csv", 3L),
+                RowFactory.create("c", 99999.0, 99999.0, "b1", "f.csv", 4L)), schema);
+        DerivedFunctions.Reference zips = new DerivedFunctions.Reference("clean.zips", "zip");
+        Map<DerivedFunctions.Reference, ReferencePoints> references = Map.of(zips, new ReferencePoints("clean.zips",
+                List.of(new ReferencePoints.Point("90401", 34.0159, -118.4928),
+                        new ReferencePoints.Point("90045", 33.9630, -118.3940))));
+
+        Dataset<Row> out = new DerivedColumns(List.of(
+                new DerivedColumn("lon", "st_transform(nullif(x_ft, 99999), nullif(y_ft, 99999), 'EPSG:2229',"
+                        + " 'EPSG:4326').x"),
+                new DerivedColumn("lat", "ST_TRANSFORM(nullif(x_ft, 99999), nullif(y_ft, 99999), 'EPSG:2229',"
+                        + " 'EPSG:4326').y"),
+                new DerivedColumn("zip", "nearest_point('clean.zips', 'zip', lat, lon, 3).key"),
+                new DerivedColumn("near", "nearest_point('clean.zips', 'zip', lat, lon, 1.5).key")), references)
+                .apply(in);
+
+        List<Row> rows = out.orderBy("ticket").select("lon", "lat", "zip", "near").collectAsList();
+        assertThat(rows.get(0).getDouble(0)).isCloseTo(-118.49870, org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(rows.get(0).getDouble(1)).isCloseTo(34.00830, org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(rows.get(0).getString(2)).isEqualTo("90401");
+        assertThat(rows.get(0).getString(3)).as("1.0 km from its centroid").isEqualTo("90401");
+        assertThat(rows.get(1).getString(2)).isEqualTo("90045");
+        assertThat(rows.get(1).isNullAt(3)).as("2.2 km from its centroid, beyond 1.5 km").isTrue();
+        assertThat(rows.get(2).isNullAt(0) && rows.get(2).isNullAt(1) && rows.get(2).isNullAt(2)).isTrue();
+        assertThat(spark.catalog().functionExists("st_transform")).as("nothing registered in the session").isFalse();
+    }
+
+    @Test
+    void callsOfStrataFunctionsAreCheckedBeforeAnythingRuns() {
+        assertThat(DerivedExpression.kind("st_transform")).isEqualTo(FunctionKind.SCALAR);
+        assertThat(DerivedFunctions.problems("st_transform(x, y, 'EPSG:2229', 'EPSG:4326').x")).isEmpty();
+        assertThat(DerivedFunctions.problems("st_transform(x, y, 'EPSG:2229')"))
+                .containsExactly("st_transform takes (x, y, 'FROM', 'TO'), e.g. st_transform(x_feet, y_feet,"
+                        + " 'EPSG:2229', 'EPSG:4326'); it was given 3 argument(s)");
+        assertThat(DerivedFunctions.problems("st_transform(x, y, crs, 'EPSG:4326')"))
+                .singleElement().asString().contains("must be a quoted constant, not crs");
+        assertThat(DerivedFunctions.problems("st_transform(x, y, 'EPSG:0', 'EPSG:4326')"))
+                .singleElement().asString().contains("unknown coordinate reference system 'EPSG:0'");
+        assertThat(DerivedFunctions.problems("nearest_point('zips', 'zip', lat, lon, 5)"))
+                .singleElement().asString().contains("zone.table");
+        assertThat(DerivedFunctions.problems("nearest_point('clean.zips', 'zip', lat, lon, -1)"))
+                .singleElement().asString().contains("a positive number such as 5");
+        assertThat(DerivedFunctions.references("coalesce(nearest_point('clean.zips', 'zip', lat, lon, 5).key,"
+                + " nearest_point('clean.stations', 'id', lat, lon, 50).key)")).containsExactly(
+                new DerivedFunctions.Reference("clean.zips", "zip"),
+                new DerivedFunctions.Reference("clean.stations", "id"));
     }
 }
