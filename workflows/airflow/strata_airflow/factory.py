@@ -4,6 +4,7 @@
 ``strata_dags.yaml``, and returns a DAG whose tasks are, as the spec asks:
 
     ingest → clean → [identity] → curate → [report] → publish → warehouse gate → load_<table> … → [views]
+        → [views warehouse gate → load_views.<view> …]
 
 One task per stage and one per warehouse table, so a table that fails to load is retried alone. A stage
 is a :class:`Stage`: a task id, the Strata command and the setting that bounds its time.
@@ -44,6 +45,7 @@ class Stage:
     timeout: str  # the key of its timeout in strata_dags.yaml
     table: str | None = None
     pool: str | None = None  # the views' pool: one views task of a pipeline at a time
+    served: bool = False  # a load of a served view, after the views task
     trigger_rule: str | None = None
 
 
@@ -96,6 +98,12 @@ def stages(spec: PipelineSpec, schedule: PipelineSchedule, settings: DagSettings
     if spec.has_views:
         # the serving layer, once the run's batch is in: every view's batch layer again, over all the history
         result.append(views_stage(spec, schedule, settings, "batch", "views"))
+        if schedule.views_warehouse:
+            # then the served views into the warehouse, one task each (strata_dags.yaml: views.warehouse)
+            for view in spec.views:
+                result.append(Stage(view, Command(("redshift", "load"),
+                                                  tuple([option("table", view)] + run + warehouse)),
+                                    "load", table=view, served=True))
     return result
 
 
@@ -144,7 +152,8 @@ def pipeline_dag(pipeline: str, *, settings: DagSettings | None = None, mode: st
         tasks = {}
         previous = None
         application = _application_tasks(settings, pipeline) if settings.mode == "emr" else None
-        loads = [s for s in plan if s.table]
+        loads = [s for s in plan if s.table and not s.served]
+        served = [s for s in plan if s.served]
         chained = [s for s in plan if not s.table and s.task_id != "views"]
         views = [s for s in plan if s.task_id == "views"]
         for stage in chained:
@@ -168,6 +177,15 @@ def pipeline_dag(pipeline: str, *, settings: DagSettings | None = None, mode: st
             operator = _operator(stage, settings, schedule, pipeline, trigger_rule="none_failed")
             tasks[stage.task_id] = operator
             previous >> operator
+            previous = operator
+        if served:
+            gate = warehouse_configured.override(task_id="views_warehouse")(variable=settings.variable)
+            previous >> gate
+            with TaskGroup("load_views", tooltip="one warehouse load per served view"):
+                for stage in served:
+                    load = _operator(stage, settings, schedule, pipeline)
+                    gate >> load
+                    tasks[load.task_id] = load
         _wire_application(application, tasks)
     return dag
 

@@ -40,6 +40,7 @@ class PipelineSchedule:
     tags: tuple[str, ...]
     views_batch_schedule: str = VIEWS_BATCH_SCHEDULE
     views_speed_schedule: str = VIEWS_SPEED_SCHEDULE
+    views_warehouse: bool = False  # load the served views into the warehouse after the pipeline's views task
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,12 @@ class DagSettings:
             start = entry.get("start_date", "2024-01-01")
             start = start if isinstance(start, datetime) else datetime.fromisoformat(str(start))
             views = entry.get("views") or {}
-            if not isinstance(views, dict) or set(views) - {"batch", "speed"}:
-                raise SettingsError(f"{path}: pipelines.{name}.views: give batch: and speed: schedules, nothing else")
+            if not isinstance(views, dict) or set(views) - {"batch", "speed", "warehouse"}:
+                raise SettingsError(f"{path}: pipelines.{name}.views: give batch: and speed: schedules and"
+                                    " warehouse: true|false, nothing else")
+            if not isinstance(views.get("warehouse", False), bool):
+                raise SettingsError(f"{path}: pipelines.{name}.views.warehouse: true or false, not"
+                                    f" {views.get('warehouse')!r}")
             pipelines[name] = PipelineSchedule(
                 name=name,
                 schedule=entry.get("schedule", "@daily"),
@@ -106,6 +111,7 @@ class DagSettings:
                 tags=tuple(entry.get("tags") or ()),
                 views_batch_schedule=str(views.get("batch", VIEWS_BATCH_SCHEDULE)),
                 views_speed_schedule=str(views.get("speed", VIEWS_SPEED_SCHEDULE)),
+                views_warehouse=views.get("warehouse", False),
             )
         return DagSettings(
             path=path,

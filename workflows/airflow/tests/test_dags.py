@@ -88,7 +88,7 @@ def chain_of(dag) -> list[str]:
     task = dag.get_task("ingest")
     order = [task.task_id]
     while True:
-        stages = [t for t in task.downstream_list if not t.task_id.startswith("load.")]
+        stages = [t for t in task.downstream_list if not t.task_id.startswith(("load.", "load_views."))]
         if not stages:
             return order
         assert len(stages) == 1, [t.task_id for t in stages]
@@ -134,7 +134,7 @@ def test_schedule_and_run_limits():
     from airflow.sdk import CronDataIntervalTimetable
 
     for pipeline, expression in (("service_requests", "@daily"), ("cdp", "@daily"), ("mimic_omop", "@weekly"),
-                                 ("telemetry", "@daily")):
+                                 ("telemetry", "@daily"), ("parking_citations", "@daily")):
         dag = dag_of(pipeline)
         assert isinstance(dag.timetable, CronDataIntervalTimetable)
         assert dag.timetable.expression == {"@daily": "0 0 * * *", "@weekly": "0 0 * * 0"}[expression]
@@ -393,6 +393,28 @@ def test_a_spec_without_curated_tables_runs_its_views_after_publishing():
                           "--input=telemetry=s3a://landing/telemetry/2024-03-10/"]
     batch = render(dags["strata_telemetry_views_batch"].get_task("batch"), DEPLOYMENT, day)
     assert batch["job_driver"]["sparkSubmit"]["entryPointArguments"][-1] == "--watermark=2024-03-11T00:00:00Z"
+
+
+def test_served_views_load_into_the_warehouse_after_the_views_task_when_the_schedule_says_so():
+    from strata_airflow import pipeline_dags
+
+    dags = pipeline_dags("parking_citations", mode="emr")
+    assert sorted(dags) == ["strata_parking_citations", "strata_parking_citations_views_batch",
+                            "strata_parking_citations_views_speed"]
+    dag = dags["strata_parking_citations"]
+    assert chain_of(dag) == ["ingest", "clean", "publish", "views", "views_warehouse"]
+    loads = {t.task_id: t for t in dag.tasks if t.task_id.startswith("load_views.")}
+    assert sorted(loads) == ["load_views.citations_daily", "load_views.citations_hourly", "load_views.violations"]
+    for task_id, load in loads.items():
+        assert load.upstream_task_ids == {"views_warehouse"} and not load.downstream_list
+        view = task_id.removeprefix("load_views.")
+        assert load.job_driver["sparkSubmit"]["entryPointArguments"][:3] == ["redshift", "load", f"--table={view}"]
+    assert len(dag.tasks) == 5 + 3
+    day = datetime(2024, 3, 10, tzinfo=timezone.utc)
+    ingest = render(dag.get_task("ingest"), DEPLOYMENT, day)["job_driver"]["sparkSubmit"]["entryPointArguments"]
+    assert "--input=parking_citations=s3a://landing/parking_citations/2024-03-10/" in ingest
+    # telemetry's schedule does not ask for it: its DAG ends with the views task
+    assert not pipeline_dags("telemetry", mode="emr")["strata_telemetry"].get_task("views").downstream_list
 
 
 def test_a_spec_without_views_gets_no_views_dags():

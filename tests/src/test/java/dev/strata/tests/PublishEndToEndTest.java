@@ -511,7 +511,7 @@ class PublishEndToEndTest {
     @Order(10)
     void publishingMistakesAreOneLine() {
         CliMistakesTest.assertOneLineMistake(publish("--redshift-url", warehouse.url(), "--table", "no_such_table"),
-                "--table no_such_table is not a curated table of service_requests that publishing loads; it loads:"
+                "--table no_such_table is not a curated table or view of service_requests that publishing loads; it loads:"
                         + " busiest_departments, department_dim,");
         CliMistakesTest.assertOneLineMistake(publish("--catalog", "hive"), "--catalog takes local or glue, not 'hive'");
         CliMistakesTest.assertOneLineMistake(publish("--redshift-url", warehouse.url() + "?user=postgres&password=pw"),

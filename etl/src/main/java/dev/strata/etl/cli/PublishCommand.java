@@ -51,7 +51,7 @@ final class PublishCommand implements Command {
         Options options = PublishOptions.dryRun(PublishOptions.publish(CommonOptions.spec(CommonOptions.lake(
                 new Options()))));
         options.addOption(Option.builder().longOpt("table").hasArg().argName("TABLE")
-                .desc("load this curated table only").build());
+                .desc("load this curated table or served view only").build());
         return options;
     }
 
@@ -89,20 +89,24 @@ final class PublishCommand implements Command {
         }
     }
 
-    /** A --table that the lake's catalog does not hold as a loadable curated table of the spec is a mistake. */
+    /**
+     * A --table that the lake's catalog does not hold as a loadable curated table or served view of the spec is a
+     * mistake.
+     */
     private static void checkTable(String table, PipelineSpec spec, Context context) {
         List<String> curated = context.catalog().list().stream()
                 .filter(e -> spec.name().equals(e.properties().get("strata.pipeline")))
-                .filter(e -> e.name().zone().equals("curated") && !e.schema().isEmpty())
+                .filter(e -> e.name().zone().equals("curated") && !e.schema().isEmpty()
+                        || e.name().zone().equals("views") && spec.view(e.name().table()).isPresent())
                 .map(e -> e.name().table())
                 .filter(t -> spec.publish().redshift().map(r -> r.table(t).isPresent()).orElse(true))
                 .sorted().toList();
         if (curated.isEmpty()) {
             throw new dev.strata.etl.UserError("--table " + table + ": the lake " + context.lake().root()
-                    + " has no curated table of " + spec.name() + " yet; run the pipeline first");
+                    + " has no curated table or served view of " + spec.name() + " yet; run the pipeline first");
         }
         if (!curated.contains(table)) {
-            throw new dev.strata.etl.UserError("--table " + table + " is not a curated table of " + spec.name()
+            throw new dev.strata.etl.UserError("--table " + table + " is not a curated table or view of " + spec.name()
                     + " that publishing loads; it loads: " + String.join(", ", curated));
         }
     }
