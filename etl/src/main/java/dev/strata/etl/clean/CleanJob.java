@@ -57,6 +57,8 @@ public final class CleanJob {
     private final CleanState state;
     private final DeltaTables delta;
 
+    private java.util.function.Predicate<String> only = batch -> true;
+
     public CleanJob(SparkSession spark, Lake lake, TableCatalog catalog, RawZone raw) {
         this.spark = Objects.requireNonNull(spark, "spark is null");
         this.lake = Objects.requireNonNull(lake, "lake is null");
@@ -66,12 +68,18 @@ public final class CleanJob {
         this.delta = new DeltaTables(spark);
     }
 
+    /** Cleans only the pending batches {@code batches} accepts (a replay takes an original run's batches at a time). */
+    public CleanJob only(java.util.function.Predicate<String> batches) {
+        this.only = Objects.requireNonNull(batches, "batches is null");
+        return this;
+    }
+
     public StageResult run(PipelineSpec pipeline, SourceSpec source, RunLog log) {
         long start = System.nanoTime();
         String target = "clean." + source.target().table();
         Set<String> done = state.cleanedBatches(pipeline.name(), source.name());
         List<BatchManifest> pending = raw.batches(source.name()).stream()
-                .filter(b -> !done.contains(b.batchId())).toList();
+                .filter(b -> !done.contains(b.batchId()) && only.test(b.batchId())).toList();
         if (pending.isEmpty()) {
             StageResult nothing = new StageResult("clean", target, 0, 0, 0, 0, 0, 0, seconds(start), Map.of(),
                     "no new raw batches");

@@ -19,6 +19,9 @@ import org.apache.hadoop.fs.Path;
  */
 public final class CleanState {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper MARKER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Lake lake;
 
     public CleanState(Lake lake) {
@@ -46,6 +49,25 @@ public final class CleanState {
         } catch (IOException e) {
             throw new ServiceFailure("cannot read clean state in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The run that cleaned each cleaned batch (batch id to run id). */
+    public java.util.Map<String, String> cleanedBy(String pipeline, String source) {
+        java.util.Map<String, String> runs = new java.util.TreeMap<>();
+        for (String batch : cleanedBatches(pipeline, source)) {
+            String text = lake.readText(dir(pipeline, source) + "/" + batch + ".json");
+            try {
+                runs.put(batch, MARKER.readTree(text).path("run_id").asText(""));
+            } catch (IOException e) {
+                runs.put(batch, ""); // a marker that does not say which run made it: replayed on its own
+            }
+        }
+        return runs;
+    }
+
+    /** Forgets that a batch was cleaned: the next clean step takes it again. */
+    public void unmark(String pipeline, String source, String batchId) {
+        lake.deleteRecursively(dir(pipeline, source) + "/" + batchId + ".json");
     }
 
     public void markCleaned(String pipeline, String source, String batchId, String runId, StageResult ledger) {

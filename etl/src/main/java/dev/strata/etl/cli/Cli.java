@@ -44,6 +44,7 @@ public final class Cli {
         add(new PipelineCommand("curate", "build the curated tables from the clean zone", List.of(Stage.CURATE)));
         add(new PipelineCommand("run", "ingest, clean, resolve identities (if the spec says how) and curate in one go",
                 List.of(Stage.INGEST, Stage.CLEAN, Stage.IDENTITY, Stage.CURATE, Stage.VIEWS)));
+        add(new ReplayCommand());
         add(new ViewsCommand());
         add(new DashboardCommand());
         add(new ValidateCommand());

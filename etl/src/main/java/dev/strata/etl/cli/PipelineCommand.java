@@ -92,6 +92,30 @@ final class PipelineCommand implements Command {
             String command, List<Pipelines.Stage> stages, boolean fullIdentity, Publishing publishing,
             boolean publish) {
         TableCatalog catalog = publishing == null ? context.catalog() : publishing.catalog(context.catalog());
+        boolean sparkless = stages.equals(List.of(Pipelines.Stage.INGEST));
+        return underLock(context, spec, patience, console, command, !sparkless, (log, clock, runId) -> {
+            new Pipelines(sparkless ? null : context.spark(),
+                    context.lake(), catalog, sqlRoot, clock).fullIdentity(fullIdentity)
+                    .run(spec, stages, log);
+            if (publish && publishing != null) {
+                new Publication(context.spark(), context.lake(), context.catalog())
+                        .publish(spec, publishing.targets(runId), publishing.only(), log);
+            }
+        });
+    }
+
+    /** What a command does to a pipeline under its lock, with the run's log, clock and id. */
+    @FunctionalInterface
+    interface LockedWork {
+        void run(RunLog log, Clock clock, String runId);
+    }
+
+    /**
+     * Runs {@code work} with the pipeline's lock held and a run record written however it ends (and the step
+     * profile printed after it when asked and {@code spark}).
+     */
+    static int underLock(Context context, PipelineSpec spec, Duration patience, Console console, String command,
+            boolean spark, LockedWork work) {
         Clock clock = Clock.systemUTC();
         String runId = RUN_TIME.format(clock.instant()) + "-" + spec.name() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
@@ -100,16 +124,9 @@ final class PipelineCommand implements Command {
         RunStore store = new RunStore(context.lake());
         try (PipelineLock lock = PipelineLock.acquire(context.lake(), spec.name(), runId, patience, clock)) {
             log.info("run " + runId + ": " + command + " " + spec.name() + " on lake " + context.lake().root());
-            boolean sparkless = stages.equals(List.of(Pipelines.Stage.INGEST));
-            StepProfile profile = context.profile() && !sparkless ? StepProfile.start(context.spark()) : null;
+            StepProfile profile = context.profile() && spark ? StepProfile.start(context.spark()) : null;
             try {
-                new Pipelines(sparkless ? null : context.spark(),
-                        context.lake(), catalog, sqlRoot, clock).fullIdentity(fullIdentity)
-                        .run(spec, stages, log);
-                if (publish && publishing != null) {
-                    new Publication(context.spark(), context.lake(), context.catalog())
-                            .publish(spec, publishing.targets(runId), publishing.only(), log);
-                }
+                work.run(log, clock, runId);
             } catch (RuntimeException e) {
                 store.write(log.record("failed", String.valueOf(e.getMessage())));
                 console.out().print(log.summary("FAILED"));

@@ -48,6 +48,14 @@ public final class Pipelines {
         this.raw = new RawZone(lake, Objects.requireNonNull(clock, "clock is null"));
     }
 
+    private java.util.function.Predicate<String> batches = batch -> true;
+
+    /** Makes the clean stage take only the pending raw batches {@code accepted} accepts. */
+    public Pipelines onlyBatches(java.util.function.Predicate<String> accepted) {
+        this.batches = Objects.requireNonNull(accepted, "accepted is null");
+        return this;
+    }
+
     /** Makes the identity stage resolve every record again instead of only the new ones. */
     public Pipelines fullIdentity(boolean full) {
         this.fullIdentity = full;
@@ -107,7 +115,7 @@ public final class Pipelines {
     }
 
     private StageResult clean(PipelineSpec spec, SourceSpec source, RunLog log) {
-        return new CleanJob(requireSpark(), lake, catalog, raw).run(spec, source, log);
+        return new CleanJob(requireSpark(), lake, catalog, raw).only(batches).run(spec, source, log);
     }
 
     /** A view's first run builds its batch layer; later runs add what arrived to its speed layer. */

@@ -173,6 +173,34 @@ public final class DeltaTables {
     }
 
     /** The {@code commitInfo} action of one commit file of the log, if the file is there and holds one. */
+    /** When a version of the table was committed (its commitInfo's timestamp); empty when that is not recorded. */
+    public java.util.Optional<java.time.Instant> commitTime(String path, long version) {
+        return commitInfo(path, version).map(info -> info.path("timestamp"))
+                .filter(com.fasterxml.jackson.databind.JsonNode::isNumber)
+                .map(t -> java.time.Instant.ofEpochMilli(t.asLong()));
+    }
+
+    /**
+     * Puts the table back as it was at {@code version} (a new commit; the versions after it stay in the log), or
+     * removes the table when {@code version} is -1 (before its first commit).
+     */
+    public void restore(String path, long version) {
+        if (version < 0) {
+            try {
+                new Path(path).getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(new Path(path), true);
+            } catch (IOException e) {
+                throw new ServiceFailure("cannot remove " + path + ": " + ServiceFailure.detail(e), e);
+            }
+        } else if (version < version(path)) {
+            io.delta.tables.DeltaTable.forPath(spark, path).restoreToVersion(version);
+        }
+    }
+
+    /** The table as it was at {@code version}. */
+    public Dataset<Row> readVersion(String path, long version) {
+        return spark.read().format("delta").option("versionAsOf", version).load(path);
+    }
+
     private java.util.Optional<com.fasterxml.jackson.databind.JsonNode> commitInfo(String path, long version) {
         Path file = new Path(new Path(path, "_delta_log"), String.format("%020d.json", version));
         try {
