@@ -65,8 +65,11 @@ public final class CurateJob {
         Set<String> available = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<TableEntry> entries = catalog.list();
         entries.forEach(e -> available.add(e.name().toString()));
-        // the zones a statement may name, read once: the steps below re-register their tables side by side
+        // the zones a statement may name, read once: the steps below re-register their tables side by side.
+        // The zones this stage writes count from its first run on, before any of their tables is in the catalog:
+        // else a step reading another step's table is never judged unchanged on the run after the first
         zones.add("work");
+        zones.add("curated");
         entries.forEach(e -> zones.add(e.name().zone().toLowerCase(Locale.ROOT)));
         for (SourceSpec source : pipeline.sources()) {
             String table = "clean." + source.target().table();
