@@ -250,15 +250,19 @@ public final class CurateJob {
 
     /** Functions whose value changes from run to run over the same tables: a step calling one always runs. */
     private static final Pattern VOLATILE = Pattern.compile(
-            "\\b(current_date|current_timestamp|current_timezone|localtimestamp|now|rand|randn|random|uuid|shuffle"
+            "\\b(current_timestamp|current_timezone|localtimestamp|now|rand|randn|random|uuid|shuffle"
                     + "|input_file_name|monotonically_increasing_id)\\b|\\bunix_timestamp\\s*\\(\\s*\\)",
             Pattern.CASE_INSENSITIVE);
 
+    /** Today's date in SQL: the same for every run of one day, so it counts as the day it is in the fingerprint. */
+    private static final Pattern TODAY = Pattern.compile("\\b(current_date|curdate)\\b", Pattern.CASE_INSENSITIVE);
+
     /**
      * What a SQL step's table is built from, as one hash: the engine's version, the step's definition, its SQL
-     * with the variables bound, and for each table it reads the Delta version it is at (for a work view, the
-     * same of the view, recursively). Empty when the step cannot be judged unchanged: a Java transform (it may
-     * read anything), or SQL that calls a function whose value changes from run to run.
+     * with the variables bound, today's date in the session's time zone when the SQL asks for it, and for each
+     * table it reads the Delta version it is at (for a work view, the same of the view, recursively). Empty
+     * when the step cannot be judged unchanged: a Java transform (it may read anything), or SQL that calls a
+     * function whose value changes from run to run.
      */
     private Optional<String> fingerprint(CuratedStep step, PipelineSpec pipeline, Optional<StagingArea> staging,
             int depth) {
@@ -284,6 +288,10 @@ public final class CurateJob {
                 .append(step.mode().specName()).append(' ').append(step.mergeKeys()).append(' ')
                 .append(step.partitionBy()).append(' ').append(step.stage() ? staging.map(a -> a.location(step.name()))
                         .orElse("-") : "-").append('\n').append(text).append('\n');
+        if (TODAY.matcher(text).find()) {
+            what.append("today=").append(java.time.LocalDate.now(java.time.ZoneId.of(
+                    spark.conf().get("spark.sql.session.timeZone")))).append('\n');
+        }
         for (String table : new TreeSet<>(named.qualified())) {
             if (produces(step).contains(table)) {
                 // its own table (named in a comment, or read by an incremental step) is covered by the built
