@@ -111,6 +111,10 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
                 : TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding), task.start(), task.end());
         CsvRecordText records = records(reader, task.firstLine());
         CsvParser parser = newParser();
+        // the parser drops a byte-order mark at the start of the first line it is given; the file's own mark is gone
+        // before (TextLines), so a mark it meets later is data, whichever line a task starts at: it parses a line
+        // of its own first
+        parser.parseLine("-");
         if (header && task.start() == 0) {
             records.next();
         }

@@ -35,11 +35,13 @@ final class JsonLinesRecordParser implements FlatMapFunction<FileTask, Row>, Ser
 
     @Override
     public Iterator<Row> call(FileTask task) throws IOException {
-        TextLines reader = new TextLines(TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding)), true);
+        Charset charset = Charset.forName(encoding);
+        TextLines reader = new TextLines(task.wholeFile() ? TextInput.open(hadoop.value(), task.path(), charset)
+                : TextInput.open(hadoop.value(), task.path(), charset, task.start(), task.end()), task.start() == 0);
         // one object a line: text after it (two objects run together) is an error, not silently dropped
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         return new Iterator<>() {
-            private long line;
+            private long line = task.firstLine() - 1;
             private Row next = advance();
 
             private Row advance() {

@@ -53,7 +53,7 @@ public final class RecordReader {
         }
         return switch (source.format()) {
             case CSV -> text(source, batches, csvTasks(source, batches), new CsvRecordParser(source.csv(), hadoop()));
-            case JSONL -> text(source, batches, keyedTasks(source, batches),
+            case JSONL -> text(source, batches, keyedTasks(batches, source),
                     new JsonLinesRecordParser(source.clean().fields(), source.csv().encoding(), hadoop()));
             case PARQUET -> parquet(source, batches);
         };
@@ -75,6 +75,7 @@ public final class RecordReader {
         CsvRecordParser parser = new CsvRecordParser(source.csv(), hadoop());
         List<Field> fields = source.clean().fields();
         List<FileTask> tasks = new ArrayList<>();
+        List<LineCuts.Sized> large = new ArrayList<>();
         for (BatchManifest batch : batches) {
             for (IngestedFile file : batch.files()) {
                 String path = batch.location() + "/" + file.name();
@@ -97,14 +98,25 @@ public final class RecordReader {
                     task = new FileTask(path, batch.batchId(), millis(batch),
                             SourceColumns.declaredOrder(fields.size()), fields.size());
                 }
-                if (!source.csv().multiline() && file.bytes() > PART_BYTES && !TextInput.compressed(hadoop(), path)) {
-                    tasks.addAll(parts(hadoop(), task, PART_BYTES));
+                if (!source.csv().multiline() && cuttable(source, file, path)) {
+                    large.add(new LineCuts.Sized(task, file.bytes()));
                 } else {
                     tasks.add(task);
                 }
             }
         }
+        tasks.addAll(LineCuts.parts(JavaSparkContext.fromSparkContext(spark.sparkContext()), hadoop(), large,
+                partBytes()));
         return tasks;
+    }
+
+    /**
+     * Whether a file of one-line records is large enough to parse in parts, and can be: not compressed, in an
+     * encoding whose line feeds are single bytes.
+     */
+    private boolean cuttable(SourceSpec source, IngestedFile file, String path) {
+        return file.bytes() > partBytes() && LineCuts.cutsAtLineFeeds(source.csv().encoding())
+                && !TextInput.compressed(hadoop(), path);
     }
 
     /**
@@ -174,57 +186,52 @@ public final class RecordReader {
         return List.copyOf(filled);
     }
 
-    /** Files of single-line records above this size are parsed in parts of about this size, in parallel. */
+    /**
+     * Files of one-line records above this size are parsed in parts of about this size, in parallel; the parts
+     * are found by the executors ({@link LineCuts}), not by reading the file on the driver.
+     */
     static final long PART_BYTES = 64L << 20;
 
-    /**
-     * A file cut at line starts into parts of about {@link #PART_BYTES}, each knowing the number of its
-     * first line, found by one pass over the file's bytes counting line ends.
-     */
-    static List<FileTask> parts(Configuration conf, FileTask whole, long partBytes) {
-        List<FileTask> parts = new ArrayList<>();
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(whole.path());
-        try (java.io.InputStream in = path.getFileSystem(conf).open(path)) {
-            byte[] buffer = new byte[1 << 20];
-            long position = 0;
-            long line = 1;
-            long partStart = 0;
-            long partFirstLine = 1;
-            long nextCut = partBytes;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        line++;
-                        long lineStart = position + i + 1;
-                        if (lineStart >= nextCut) {
-                            parts.add(whole.part(partStart, lineStart, partFirstLine));
-                            partStart = lineStart;
-                            partFirstLine = line;
-                            nextCut = lineStart + partBytes;
-                        }
-                    }
-                }
-                position += n;
-            }
-            if (position > partStart || parts.isEmpty()) {
-                parts.add(whole.part(partStart, position, partFirstLine));
-            }
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException("cannot read " + whole.path(), e);
+    /** The setting that changes {@link #PART_BYTES}: bytes, or with a unit (64m, 512k). */
+    public static final String PART_BYTES_CONF = "spark.strata.clean.partBytes";
+
+    /** The part size of this session: {@link #PART_BYTES_CONF} when set, else {@link #PART_BYTES}. */
+    private long partBytes() {
+        String value = spark.conf().get(PART_BYTES_CONF, "");
+        if (value.isBlank()) {
+            return PART_BYTES;
         }
-        return parts;
+        long bytes;
+        try {
+            bytes = org.apache.spark.network.util.JavaUtils.byteStringAsBytes(value.trim());
+        } catch (RuntimeException e) {
+            bytes = -1;
+        }
+        if (bytes < 1024) {
+            throw new UserError(PART_BYTES_CONF + " must be a size of at least 1k (e.g. 64m), not '" + value + "'");
+        }
+        return bytes;
     }
 
-    private static List<FileTask> keyedTasks(SourceSpec source, List<BatchManifest> batches) {
+    /** The tasks of JSON-lines files: one record a line, so a large file is parsed in parts. */
+    private List<FileTask> keyedTasks(List<BatchManifest> batches, SourceSpec source) {
         List<FileTask> tasks = new ArrayList<>();
+        List<LineCuts.Sized> large = new ArrayList<>();
         int count = source.clean().fields().size();
         for (BatchManifest batch : batches) {
             for (IngestedFile file : batch.files()) {
-                tasks.add(new FileTask(batch.location() + "/" + file.name(), batch.batchId(), millis(batch),
-                        SourceColumns.declaredOrder(count), count));
+                String path = batch.location() + "/" + file.name();
+                FileTask task = new FileTask(path, batch.batchId(), millis(batch), SourceColumns.declaredOrder(count),
+                        count);
+                if (cuttable(source, file, path)) {
+                    large.add(new LineCuts.Sized(task, file.bytes()));
+                } else {
+                    tasks.add(task);
+                }
             }
         }
+        tasks.addAll(LineCuts.parts(JavaSparkContext.fromSparkContext(spark.sparkContext()), hadoop(), large,
+                partBytes()));
         return tasks;
     }
 

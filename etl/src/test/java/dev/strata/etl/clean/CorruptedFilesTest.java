@@ -93,6 +93,9 @@ class CorruptedFilesTest {
                 task = task.drifted("the header differs from the declared columns");
             }
             List<Row> rows = parse(parser, task, seed, corruption);
+            if (!options.multiline() && !corruption.gzip()) {
+                sameRows(inParts(parser, task, random.nextInt(8, 400), seed, corruption), rows, seed, corruption);
+            }
             long headerLines = headerLines(corruption.text(), options);
             checkCoverage(rows, corruption, headerLines, seed, false);
             rows.forEach(r -> errors.merge(r.isNullAt(4) ? "clean" : r.getString(4), 1, Integer::sum));
@@ -114,8 +117,11 @@ class CorruptedFilesTest {
             long seed = random.nextLong();
             Corruption corruption = corrupt(jsonSample, new Random(seed), false);
             Path file = write(corruption, "case.jsonl");
-            List<Row> rows = parse(parser, new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, 2}, 3),
-                    seed, corruption);
+            FileTask task = new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, 2}, 3);
+            List<Row> rows = parse(parser, task, seed, corruption);
+            if (!corruption.gzip()) {
+                sameRows(inParts(parser, task, random.nextInt(8, 400), seed, corruption), rows, seed, corruption);
+            }
             checkCoverage(rows, corruption, 0, seed, true);
             rows.forEach(r -> errors.merge(r.isNullAt(4) ? "clean" : r.getString(4), 1, Integer::sum));
         }
@@ -180,6 +186,32 @@ class CorruptedFilesTest {
             }
         } catch (Exception e) {
             throw new AssertionError("seed " + seed + " " + corruption.steps() + ": the parser failed", e);
+        }
+        return rows;
+    }
+
+    /** The records of the file parsed in parts are those of the whole file, in order; else the first that differs. */
+    private static void sameRows(List<Row> parts, List<Row> whole, long seed, Corruption corruption) {
+        for (int i = 0; i < Math.max(parts.size(), whole.size()); i++) {
+            Row a = i < parts.size() ? parts.get(i) : null;
+            Row b = i < whole.size() ? whole.get(i) : null;
+            if (!java.util.Objects.equals(a, b)) {
+                fail("seed " + seed + " " + corruption.steps() + ": record " + i + " of the file parsed in parts is\n"
+                        + a + "\nand of the whole file\n" + b);
+            }
+        }
+    }
+
+    /** The records of a file cut into slices of {@code partBytes} as the executors cut it, part by part. */
+    private static List<Row> inParts(FlatMapFunction<FileTask, Row> parser, FileTask whole, int partBytes, long seed,
+            Corruption corruption) {
+        Configuration conf = new Configuration();
+        long bytes = corruption.bytes().length;
+        List<LineCuts.Found> found = LineCuts.slices(0, bytes, partBytes).stream()
+                .map(slice -> LineCuts.scan(conf, whole.path(), slice)).toList();
+        List<Row> rows = new ArrayList<>();
+        for (FileTask part : LineCuts.cut(new LineCuts.Sized(whole, bytes), found)) {
+            rows.addAll(parse(parser, part, seed, corruption));
         }
         return rows;
     }

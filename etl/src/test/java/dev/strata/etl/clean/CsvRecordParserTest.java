@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import dev.strata.etl.engine.EngineTestSession;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,12 +55,15 @@ class CsvRecordParserTest {
                 text.append("\n");
             }
         }
+        // a line longer than a slice: the slices it covers start no part of their own
+        text.append("201,").append("y".repeat(1000)).append(",Open\n202,last,Open\n");
         Path file = dir.resolve("big.csv");
         Files.writeString(file, text);
         CsvOptions options = new CsvOptions(true, ',', '"', '"', false, StandardCharsets.UTF_8);
         CsvRecordParser parser = new CsvRecordParser(options, new Configuration());
         FileTask whole = new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, 2}, 3);
-        List<FileTask> parts = RecordReader.parts(new Configuration(), whole, 300);
+        List<FileTask> parts = LineCuts.parts(JavaSparkContext.fromSparkContext(EngineTestSession.get().sparkContext()),
+                new Configuration(), List.of(new LineCuts.Sized(whole, Files.size(file))), 300);
         assertThat(parts).hasSizeGreaterThan(5);
         assertThat(parts.get(0).start()).isZero();
         assertThat(parts.get(parts.size() - 1).end()).isEqualTo(Files.size(file));
@@ -77,8 +82,20 @@ class CsvRecordParserTest {
                 fromParts.add(row.getLong(2) + ":" + row.getString(3));
             }
         }
-        assertThat(fromWhole).hasSize(200).startsWith("2:1,note x,Open");
+        assertThat(fromWhole).hasSize(202).startsWith("2:1,note x,Open").endsWith("207:202,last,Open");
         assertThat(fromParts).isEqualTo(fromWhole);
+    }
+
+    @Test
+    void cutsFallAtTheFirstLineStartOfEachSliceAndCountTheLinesBefore() {
+        FileTask whole = new FileTask("file:/x.csv", "b1", 0L, new int[] {0}, 1);
+        // slices of 10 bytes of a 40-byte file: a line feed just before the second slice, none in the third,
+        // the fourth's first line feed inside it
+        List<FileTask> parts = LineCuts.cut(new LineCuts.Sized(whole, 40), List.of(
+                new LineCuts.Found(0, 0, 3, 2), new LineCuts.Found(0, 10, 1, 9), new LineCuts.Found(0, 20, 0, -1),
+                new LineCuts.Found(0, 30, 2, 33)));
+        assertThat(parts).extracting(p -> p.start() + "-" + p.end() + "@" + p.firstLine())
+                .containsExactly("0-10@1", "10-34@4", "34-40@6");
     }
 
     @Test

@@ -80,4 +80,40 @@ class JsonLinesRecordParserTest {
             assertThat(r.getString(5)).contains("not valid in the declared encoding");
         });
     }
+
+    @Test
+    void aFileCutIntoPartsGivesTheSameRecordsAndLineNumbersAsWhole() throws Exception {
+        StringBuilder text = new StringBuilder("\uFEFF");
+        for (int i = 1; i <= 150; i++) {
+            text.append("{\"id\": ").append(i).append(", \"customer_name\": \"").append("n".repeat(i % 13))
+                    .append("\"}").append(i % 3 == 0 ? "\r\n" : "\n");
+            if (i % 40 == 0) {
+                text.append("\n");
+            }
+        }
+        Path file = dir.resolve("big.jsonl");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        JsonLinesRecordParser parser = new JsonLinesRecordParser(FIELDS, StandardCharsets.UTF_8, new Configuration());
+        FileTask whole = new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, 2, 3}, 4);
+        List<FileTask> parts = LineCuts.parts(org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+                dev.strata.etl.engine.EngineTestSession.get().sparkContext()), new Configuration(),
+                List.of(new LineCuts.Sized(whole, Files.size(file))), 200);
+        assertThat(parts).hasSizeGreaterThan(10);
+        List<String> fromWhole = described(parser, List.of(whole));
+        assertThat(fromWhole).hasSize(150).startsWith("1:1:n").contains("42:41:nn");
+        assertThat(described(parser, parts)).isEqualTo(fromWhole);
+    }
+
+    /** Line, id and name of each record the tasks give, with any parse error. */
+    private static List<String> described(JsonLinesRecordParser parser, List<FileTask> tasks) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (FileTask task : tasks) {
+            for (Iterator<Row> it = parser.call(task); it.hasNext();) {
+                Row row = it.next();
+                out.add(row.getLong(2) + ":" + field(row, 0) + ":" + field(row, 1)
+                        + (row.isNullAt(5) ? "" : " " + row.getString(5)));
+            }
+        }
+        return out;
+    }
 }

@@ -81,7 +81,11 @@ class PipelinesTest {
 
     /** The two sources and their rules, with these curated steps. */
     private PipelineSpec spec(String curated) {
-        return new SpecLoader().load("""
+        return new SpecLoader().load(yaml(curated), "shop.yaml");
+    }
+
+    private String yaml(String curated) {
+        return ("""
                 pipeline: shop
                 sources:
                   - name: customers
@@ -108,7 +112,7 @@ class PipelinesTest {
                       - {kind: range, column: amount, min: 0, level: warn}
                     clean: {partition_by: [day]}
                 curated:
-                """.formatted(in.resolve("customers"), in.resolve("orders")) + curated, "shop.yaml");
+                """.formatted(in.resolve("customers"), in.resolve("orders")) + curated);
     }
 
     private List<StageResult> run(Lake lake, PipelineSpec spec, String instant, Stage... stages) {
@@ -253,6 +257,38 @@ class PipelinesTest {
                 .satisfies(r -> assertThat(r.note()).doesNotStartWith("unchanged"));
         spark.sql("REFRESH TABLE curated.daily");
         assertThat(rows("select count(*) from curated.daily")).extracting(r -> r.getLong(0)).containsExactly(3L);
+    }
+
+    @Test
+    void aLargeFileIsParsedInPartsWithExactLineNumbers() throws Exception {
+        Lake lake = new Lake(dir.resolve("lake3").toString(), spark.sparkContext().hadoopConfiguration());
+        StringBuilder orders = new StringBuilder("order_id,customer_id,amount,day\n");
+        List<Long> badLines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 400; i++) {
+            boolean bad = i % 37 == 0;
+            orders.append(i).append(",C1,").append(bad ? "lots" : i + ".25").append(",2024-01-0").append(1 + i % 9)
+                    .append('\n');
+            if (bad) {
+                badLines.add(i + 1L);
+            }
+        }
+        Files.writeString(in.resolve("orders/o1.csv"), orders);
+        spark.conf().set(dev.strata.etl.clean.RecordReader.PART_BYTES_CONF, "1k");
+        try {
+            // one record a line: the file is cut into parts by the executors
+            PipelineSpec oneLine = new SpecLoader().load(yaml("").replace("    format: csv\n",
+                    "    format: csv\n    csv: {multiline: false}\n"), "shop.yaml");
+            assertThat(oneLine.sources().get(1).csv().multiline()).isFalse();
+            List<StageResult> results = run(lake, oneLine, "2024-01-03T00:00:00Z", Stage.INGEST, Stage.CLEAN);
+            assertThat(results).filteredOn(r -> r.target().equals("clean.orders")).singleElement()
+                    .satisfies(r -> assertThat(r.read()).isEqualTo(400))
+                    .satisfies(r -> assertThat(r.written()).isEqualTo(400 - badLines.size()));
+        } finally {
+            spark.conf().unset(dev.strata.etl.clean.RecordReader.PART_BYTES_CONF);
+        }
+        assertThat(Files.size(in.resolve("orders/o1.csv"))).isGreaterThan(8 * 1024);
+        assertThat(spark.read().format("delta").load(lake.quarantineTable("orders")).orderBy("_line_number")
+                .select("_line_number").collectAsList()).extracting(r -> r.getLong(0)).isEqualTo(badLines);
     }
 
     @Test
