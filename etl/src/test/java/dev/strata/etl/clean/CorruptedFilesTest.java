@@ -94,7 +94,7 @@ class CorruptedFilesTest {
             }
             List<Row> rows = parse(parser, task, seed, corruption);
             if (!options.multiline() && !corruption.gzip()) {
-                sameRows(inParts(parser, task, random.nextInt(8, 400), seed, corruption), rows, seed, corruption);
+                sameRows(inParts(parser, task, random.nextInt(64, 1024), seed, corruption), rows, seed, corruption);
             }
             long headerLines = headerLines(corruption.text(), options);
             checkCoverage(rows, corruption, headerLines, seed, false);
@@ -120,7 +120,7 @@ class CorruptedFilesTest {
             FileTask task = new FileTask(file.toUri().toString(), "b1", 0L, new int[] {0, 1, 2}, 3);
             List<Row> rows = parse(parser, task, seed, corruption);
             if (!corruption.gzip()) {
-                sameRows(inParts(parser, task, random.nextInt(8, 400), seed, corruption), rows, seed, corruption);
+                sameRows(inParts(parser, task, random.nextInt(64, 1024), seed, corruption), rows, seed, corruption);
             }
             checkCoverage(rows, corruption, 0, seed, true);
             rows.forEach(r -> errors.merge(r.isNullAt(4) ? "clean" : r.getString(4), 1, Integer::sum));
