@@ -107,8 +107,7 @@ final class CsvRecordParser implements FlatMapFunction<FileTask, Row>, Serializa
 
     @Override
     public Iterator<Row> call(FileTask task) throws IOException {
-        BufferedReader reader = task.wholeFile() ? TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding))
-                : TextInput.open(hadoop.value(), task.path(), Charset.forName(encoding), task.start(), task.end());
+        BufferedReader reader = TextInput.open(hadoop.value(), task, Charset.forName(encoding));
         CsvRecordText records = records(reader, task.firstLine());
         CsvParser parser = newParser();
         // the parser drops a byte-order mark at the start of the first line it is given; the file's own mark is gone

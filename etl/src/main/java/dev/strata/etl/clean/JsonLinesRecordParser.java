@@ -35,9 +35,8 @@ final class JsonLinesRecordParser implements FlatMapFunction<FileTask, Row>, Ser
 
     @Override
     public Iterator<Row> call(FileTask task) throws IOException {
-        Charset charset = Charset.forName(encoding);
-        TextLines reader = new TextLines(task.wholeFile() ? TextInput.open(hadoop.value(), task.path(), charset)
-                : TextInput.open(hadoop.value(), task.path(), charset, task.start(), task.end()), task.start() == 0);
+        TextLines reader = new TextLines(TextInput.open(hadoop.value(), task, Charset.forName(encoding)),
+                task.start() == 0);
         // one object a line: text after it (two objects run together) is an error, not silently dropped
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         return new Iterator<>() {

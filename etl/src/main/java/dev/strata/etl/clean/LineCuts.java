@@ -3,10 +3,7 @@ package dev.strata.etl.clean;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
@@ -48,17 +45,18 @@ final class LineCuts {
             slices.addAll(slices(f, files.get(f).bytes(), partBytes));
         }
         SerializableConfiguration hadoop = new SerializableConfiguration(conf);
+        // one slice a partition, so collect gives them back in order: each file's slices together, by start
         List<Found> found = context.parallelize(slices, slices.size()).map(slice -> scan(hadoop.value(),
                 paths[slice.file()], slice)).collect();
-        Map<Integer, List<Found>> byFile = new TreeMap<>();
-        for (Found f : found) {
-            byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
-        }
         List<FileTask> parts = new ArrayList<>();
+        int from = 0;
         for (int f = 0; f < files.size(); f++) {
-            List<Found> fileSlices = new ArrayList<>(byFile.getOrDefault(f, List.of()));
-            fileSlices.sort(Comparator.comparingLong(Found::start));
-            parts.addAll(cut(files.get(f), fileSlices));
+            int to = from;
+            while (to < found.size() && found.get(to).file() == f) {
+                to++;
+            }
+            parts.addAll(cut(files.get(f), found.subList(from, to)));
+            from = to;
         }
         return parts;
     }

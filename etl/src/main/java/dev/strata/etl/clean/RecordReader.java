@@ -52,8 +52,10 @@ public final class RecordReader {
             throw new IllegalArgumentException("no batches to read");
         }
         return switch (source.format()) {
-            case CSV -> text(source, batches, csvTasks(source, batches), new CsvRecordParser(source.csv(), hadoop()));
-            case JSONL -> text(source, batches, keyedTasks(batches, source),
+            case CSV -> text(source, batches, inParts(source, csvTasks(source, batches), !source.csv().multiline()),
+                    new CsvRecordParser(source.csv(), hadoop()));
+            // one JSON object a line
+            case JSONL -> text(source, batches, inParts(source, keyedTasks(source, batches), true),
                     new JsonLinesRecordParser(source.clean().fields(), source.csv().encoding(), hadoop()));
             case PARQUET -> parquet(source, batches);
         };
@@ -71,11 +73,34 @@ public final class RecordReader {
         return spark.sparkContext().hadoopConfiguration();
     }
 
-    private List<FileTask> csvTasks(SourceSpec source, List<BatchManifest> batches) {
-        CsvRecordParser parser = new CsvRecordParser(source.csv(), hadoop());
-        List<Field> fields = source.clean().fields();
+    /**
+     * The tasks of a source's files: each file whole, or, for files of one-line records above the part size
+     * ({@link #PART_BYTES}, or {@link #PART_BYTES_CONF}) that are not compressed and whose encoding has one-byte
+     * line feeds, its parts, found by the executors in one Spark job for all of them ({@link LineCuts}).
+     */
+    private List<FileTask> inParts(SourceSpec source, List<LineCuts.Sized> files, boolean oneLineRecords) {
+        if (!oneLineRecords || !LineCuts.cutsAtLineFeeds(source.csv().encoding())) {
+            return files.stream().map(LineCuts.Sized::whole).toList();
+        }
+        long partBytes = partBytes();
         List<FileTask> tasks = new ArrayList<>();
         List<LineCuts.Sized> large = new ArrayList<>();
+        for (LineCuts.Sized file : files) {
+            if (file.bytes() > partBytes && !TextInput.compressed(hadoop(), file.whole().path())) {
+                large.add(file);
+            } else {
+                tasks.add(file.whole());
+            }
+        }
+        tasks.addAll(LineCuts.parts(JavaSparkContext.fromSparkContext(spark.sparkContext()), hadoop(), large,
+                partBytes));
+        return tasks;
+    }
+
+    private List<LineCuts.Sized> csvTasks(SourceSpec source, List<BatchManifest> batches) {
+        CsvRecordParser parser = new CsvRecordParser(source.csv(), hadoop());
+        List<Field> fields = source.clean().fields();
+        List<LineCuts.Sized> tasks = new ArrayList<>();
         for (BatchManifest batch : batches) {
             for (IngestedFile file : batch.files()) {
                 String path = batch.location() + "/" + file.name();
@@ -98,25 +123,10 @@ public final class RecordReader {
                     task = new FileTask(path, batch.batchId(), millis(batch),
                             SourceColumns.declaredOrder(fields.size()), fields.size());
                 }
-                if (!source.csv().multiline() && cuttable(source, file, path)) {
-                    large.add(new LineCuts.Sized(task, file.bytes()));
-                } else {
-                    tasks.add(task);
-                }
+                tasks.add(new LineCuts.Sized(task, file.bytes()));
             }
         }
-        tasks.addAll(LineCuts.parts(JavaSparkContext.fromSparkContext(spark.sparkContext()), hadoop(), large,
-                partBytes()));
         return tasks;
-    }
-
-    /**
-     * Whether a file of one-line records is large enough to parse in parts, and can be: not compressed, in an
-     * encoding whose line feeds are single bytes.
-     */
-    private boolean cuttable(SourceSpec source, IngestedFile file, String path) {
-        return file.bytes() > partBytes() && LineCuts.cutsAtLineFeeds(source.csv().encoding())
-                && !TextInput.compressed(hadoop(), path);
     }
 
     /**
@@ -186,10 +196,7 @@ public final class RecordReader {
         return List.copyOf(filled);
     }
 
-    /**
-     * Files of one-line records above this size are parsed in parts of about this size, in parallel; the parts
-     * are found by the executors ({@link LineCuts}), not by reading the file on the driver.
-     */
+    /** Files of one-line records above this size are parsed in parts of about this size, side by side. */
     static final long PART_BYTES = 64L << 20;
 
     /** The setting that changes {@link #PART_BYTES}: bytes, or with a unit (64m, 512k). */
@@ -213,25 +220,15 @@ public final class RecordReader {
         return bytes;
     }
 
-    /** The tasks of JSON-lines files: one record a line, so a large file is parsed in parts. */
-    private List<FileTask> keyedTasks(List<BatchManifest> batches, SourceSpec source) {
-        List<FileTask> tasks = new ArrayList<>();
-        List<LineCuts.Sized> large = new ArrayList<>();
+    private static List<LineCuts.Sized> keyedTasks(SourceSpec source, List<BatchManifest> batches) {
+        List<LineCuts.Sized> tasks = new ArrayList<>();
         int count = source.clean().fields().size();
         for (BatchManifest batch : batches) {
             for (IngestedFile file : batch.files()) {
-                String path = batch.location() + "/" + file.name();
-                FileTask task = new FileTask(path, batch.batchId(), millis(batch), SourceColumns.declaredOrder(count),
-                        count);
-                if (cuttable(source, file, path)) {
-                    large.add(new LineCuts.Sized(task, file.bytes()));
-                } else {
-                    tasks.add(task);
-                }
+                tasks.add(new LineCuts.Sized(new FileTask(batch.location() + "/" + file.name(), batch.batchId(),
+                        millis(batch), SourceColumns.declaredOrder(count), count), file.bytes()));
             }
         }
-        tasks.addAll(LineCuts.parts(JavaSparkContext.fromSparkContext(spark.sparkContext()), hadoop(), large,
-                partBytes()));
         return tasks;
     }
 

@@ -22,6 +22,12 @@ final class TextInput {
     private TextInput() {
     }
 
+    /** What a task reads: its file whole (decompressed), or its part of it. */
+    static BufferedReader open(Configuration conf, FileTask task, Charset charset) throws IOException {
+        return task.wholeFile() ? open(conf, task.path(), charset)
+                : open(conf, task.path(), charset, task.start(), task.end());
+    }
+
     /** The bytes {@code [start, end)} of an uncompressed file as text. */
     static BufferedReader open(Configuration conf, String file, Charset charset, long start, long end)
             throws IOException {

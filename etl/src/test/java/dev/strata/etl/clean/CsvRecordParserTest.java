@@ -2,6 +2,7 @@ package dev.strata.etl.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.etl.engine.EngineTestSession;
 import dev.strata.etl.spec.CsvOptions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import dev.strata.etl.engine.EngineTestSession;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
