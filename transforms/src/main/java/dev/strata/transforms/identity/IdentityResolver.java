@@ -518,7 +518,7 @@ public final class IdentityResolver {
         // u from random pairs, which are almost all non-matches; with training rules it is held fixed:
         // estimated over the candidates, u learns that the people of a block (a household) agree on their
         // shared values, and EM takes the household for the person
-        List<ExpectationMaximisation.Pattern> random = em.patterns(randomPairs(records, fields, levelColumns));
+        List<ExpectationMaximisation.Pattern> random = randomPatterns(em, records, fields, levelColumns);
         double[][] u = em.uFromRandomPairs(random);
         MatchModel neutral = em.neutralStart(0.1);
         MatchModel start = new MatchModel(neutral.fields(), neutral.lambda(), neutral.m(), u, 0);
@@ -603,19 +603,39 @@ public final class IdentityResolver {
     static final int RANDOM_SIDE = 1500;
 
     /**
+     * The patterns of the random pairs. When the data has no more than {@value #RANDOM_SIDE} records, both
+     * sides are all of them, and the pairs are every ordered pair of two records: every comparison level is
+     * symmetric (the same for a pair either way round), so each unordered pair is compared once and counted
+     * twice, the same counts for half the comparisons.
+     */
+    List<ExpectationMaximisation.Pattern> randomPatterns(ExpectationMaximisation em, Dataset<Row> records,
+            List<String> fields, List<String> levelColumns) {
+        long n = Math.max(1, records.count());
+        if (n > RANDOM_SIDE) {
+            return em.patterns(randomPairs(records, n, fields, levelColumns));
+        }
+        Dataset<Row> left = records.select(prefixed(fields, "l_", "id_l"));
+        Dataset<Row> right = records.select(prefixed(fields, "r_", "id_r"));
+        return em.patterns(withLevels(left.crossJoin(right).where(col("id_l").lt(col("id_r"))), levelColumns))
+                .stream().map(p -> new ExpectationMaximisation.Pattern(p.levels(), 2 * p.count())).toList();
+    }
+
+    /**
      * About {@value #RANDOM_SIDE} squared pairs of records drawn at random, with their comparison levels.
      * The draw hashes the record ids, so the same records give the same pairs however they are ordered or
      * partitioned.
      */
-    private Dataset<Row> randomPairs(Dataset<Row> records, List<String> fields, List<String> levelColumns) {
-        long n = Math.max(1, records.count());
+    Dataset<Row> randomPairs(Dataset<Row> records, long n, List<String> fields, List<String> levelColumns) {
         double fraction = Math.min(1.0, (double) RANDOM_SIDE / n);
         Dataset<Row> left = drawn(records, fraction, 11).select(prefixed(fields, "l_", "id_l"));
         Dataset<Row> right = drawn(records, fraction, 13).select(prefixed(fields, "r_", "id_r"));
-        Dataset<Row> pairs = left.crossJoin(right).where(col("id_l").notEqual(col("id_r")));
+        return withLevels(left.crossJoin(right).where(col("id_l").notEqual(col("id_r"))), levelColumns);
+    }
+
+    /** The level columns of pairs of prefixed fields ({@code l_}, {@code r_}), and nothing else. */
+    private Dataset<Row> withLevels(Dataset<Row> pairs, List<String> levelColumns) {
         for (int i = 0; i < plan.comparisons().size(); i++) {
-            Comparison c = plan.comparisons().get(i);
-            pairs = pairs.withColumn(levelColumns.get(i), level(c, "l_", "r_"));
+            pairs = pairs.withColumn(levelColumns.get(i), level(plan.comparisons().get(i), "l_", "r_"));
         }
         return pairs.select(levelColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }

@@ -74,6 +74,35 @@ class IdentityResolverTest {
     }
 
     @Test
+    void randomPairsOfFewRecordsComparedOnceEachWayGiveTheSameCountsAsEveryOrderedPair() {
+        List<Comparison> comparisons = List.of(new Comparison("given", Kind.NAME, "family"),
+                new Comparison("family", Kind.JARO_WINKLER), new Comparison("given", Kind.LEVENSHTEIN),
+                new Comparison("family", Kind.PHONETIC), new Comparison("dob", Kind.DATE),
+                new Comparison("email", Kind.EXACT));
+        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of("email"), 5,
+                List.of(List.of("postcode")), 1000, comparisons, 0.9);
+        IdentityResolver resolver = new IdentityResolver(spark, plan);
+        List<String> fields = List.of("given", "family", "dob", "email");
+        List<String> levelColumns = comparisons.stream().map(IdentityResolver::levelColumn).toList();
+        ExpectationMaximisation em = new ExpectationMaximisation(levelColumns,
+                comparisons.stream().mapToInt(Comparison::levels).toArray(), 10, 1e-6);
+        Dataset<Row> records = records();
+        long n = records.count();
+
+        Map<String, Long> halved = counts(resolver.randomPatterns(em, records, fields, levelColumns));
+        Map<String, Long> ordered = counts(em.patterns(resolver.randomPairs(records, n, fields, levelColumns)));
+        assertThat(halved).isEqualTo(ordered);
+        assertThat(ordered.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(n * (n - 1));
+        assertThat(ordered).hasSizeGreaterThan(10);
+    }
+
+    private static Map<String, Long> counts(List<ExpectationMaximisation.Pattern> patterns) {
+        Map<String, Long> counts = new TreeMap<>();
+        patterns.forEach(p -> counts.merge(java.util.Arrays.toString(p.levels()), p.count(), Long::sum));
+        return counts;
+    }
+
+    @Test
     void anIncrementalRunComparesOnlyNewRecordsAndKeepsTheOldClusters() {
         IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of("email"), 3,
                 List.of(List.of("postcode"), List.of("given", "dob")), 1000,
