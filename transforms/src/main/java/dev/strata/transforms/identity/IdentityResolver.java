@@ -518,7 +518,8 @@ public final class IdentityResolver {
         // u from random pairs, which are almost all non-matches; with training rules it is held fixed:
         // estimated over the candidates, u learns that the people of a block (a household) agree on their
         // shared values, and EM takes the household for the person
-        List<ExpectationMaximisation.Pattern> random = randomPatterns(em, records, fields, levelColumns);
+        long recordCount = Math.max(1, records.count());
+        List<ExpectationMaximisation.Pattern> random = randomPatterns(em, records, recordCount, fields, levelColumns);
         double[][] u = em.uFromRandomPairs(random);
         MatchModel neutral = em.neutralStart(0.1);
         MatchModel start = new MatchModel(neutral.fields(), neutral.lambda(), neutral.m(), u, 0);
@@ -568,7 +569,7 @@ public final class IdentityResolver {
         }
         long candidateCount = candidates.stream().mapToLong(ExpectationMaximisation.Pattern::count).sum();
         long randomCount = Math.max(1, random.stream().mapToLong(ExpectationMaximisation.Pattern::count).sum());
-        double records2 = Math.max(2, records.count());
+        double records2 = Math.max(2, recordCount);
         double allPairs = records2 * (records2 - 1) / 2;
         double[][] randomU = u;
         double prior = 0.5;
@@ -603,14 +604,13 @@ public final class IdentityResolver {
     static final int RANDOM_SIDE = 1500;
 
     /**
-     * The patterns of the random pairs. When the data has no more than {@value #RANDOM_SIDE} records, both
+     * The patterns of the random pairs of the {@code n} records. When the data has no more than {@value #RANDOM_SIDE} records, both
      * sides are all of them, and the pairs are every ordered pair of two records: every comparison level is
      * symmetric (the same for a pair either way round), so each unordered pair is compared once and counted
      * twice, the same counts for half the comparisons.
      */
-    List<ExpectationMaximisation.Pattern> randomPatterns(ExpectationMaximisation em, Dataset<Row> records,
+    List<ExpectationMaximisation.Pattern> randomPatterns(ExpectationMaximisation em, Dataset<Row> records, long n,
             List<String> fields, List<String> levelColumns) {
-        long n = Math.max(1, records.count());
         if (n > RANDOM_SIDE) {
             return em.patterns(randomPairs(records, n, fields, levelColumns));
         }

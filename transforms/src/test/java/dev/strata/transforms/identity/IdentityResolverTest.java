@@ -89,7 +89,7 @@ class IdentityResolverTest {
         Dataset<Row> records = records();
         long n = records.count();
 
-        Map<String, Long> halved = counts(resolver.randomPatterns(em, records, fields, levelColumns));
+        Map<String, Long> halved = counts(resolver.randomPatterns(em, records, n, fields, levelColumns));
         Map<String, Long> ordered = counts(em.patterns(resolver.randomPairs(records, n, fields, levelColumns)));
         assertThat(halved).isEqualTo(ordered);
         assertThat(ordered.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(n * (n - 1));
