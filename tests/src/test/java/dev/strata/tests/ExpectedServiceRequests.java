@@ -1,8 +1,8 @@
 package dev.strata.tests;
 
-import dev.strata.etl.generate.GeneratedRow;
-import dev.strata.etl.generate.ServiceRequest;
-import dev.strata.etl.generate.ServiceRequestGenerator;
+import dev.strata.samples.GeneratedRow;
+import dev.strata.samples.ServiceRequest;
+import dev.strata.samples.ServiceRequestGenerator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package dev.strata.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.etl.generate.mimic.MimicGenerator;
+import dev.strata.samples.mimic.MimicGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

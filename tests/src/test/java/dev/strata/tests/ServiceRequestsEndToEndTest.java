@@ -2,7 +2,7 @@ package dev.strata.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.etl.generate.ServiceRequestGenerator;
+import dev.strata.samples.ServiceRequestGenerator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

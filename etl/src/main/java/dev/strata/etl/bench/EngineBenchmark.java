@@ -6,7 +6,7 @@ import dev.strata.catalog.LocalTableCatalog;
 import dev.strata.etl.curate.SqlRoot;
 import dev.strata.etl.engine.Pipelines;
 import dev.strata.etl.engine.Pipelines.Stage;
-import dev.strata.etl.generate.ServiceRequestGenerator;
+import dev.strata.samples.ServiceRequestGenerator;
 import dev.strata.etl.lake.Lake;
 import dev.strata.etl.run.RunLog;
 import dev.strata.etl.run.StageResult;

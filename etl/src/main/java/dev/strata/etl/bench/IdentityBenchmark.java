@@ -5,7 +5,7 @@ import dev.strata.etl.engine.StepProfile;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import dev.strata.etl.generate.cdp.CustomerGenerator;
+import dev.strata.samples.cdp.CustomerGenerator;
 import dev.strata.etl.identity.IdentityPlan;
 import dev.strata.etl.identity.IdentityRecords;
 import dev.strata.etl.identity.ProfileBuilder;

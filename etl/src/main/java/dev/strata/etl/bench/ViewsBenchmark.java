@@ -9,7 +9,7 @@ import dev.strata.catalog.LocalTableCatalog;
 import dev.strata.catalog.TableCatalog;
 import dev.strata.etl.UserError;
 import dev.strata.etl.clean.CleanJob;
-import dev.strata.etl.generate.ServiceRequestGenerator;
+import dev.strata.samples.ServiceRequestGenerator;
 import dev.strata.etl.lake.DeltaTables;
 import dev.strata.etl.lake.Lake;
 import dev.strata.etl.raw.RawZone;

@@ -23,6 +23,11 @@ final class BenchCommand implements Command {
     }
 
     @Override
+    public boolean needsSampleGenerators() {
+        return true;
+    }
+
+    @Override
     public String summary() {
         return "benchmark: bench engine --rows N | bench omop --patients N | bench identity --people N"
                 + " | bench views --events N";

@@ -77,6 +77,9 @@ public final class Cli {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
+            if (command.needsSampleGenerators()) {
+                SampleGenerators.require(command.name());
+            }
             CommandLine line = new DefaultParser().parse(command.options(), rest);
             if (line.hasOption("help")) {
                 console.out().print(help(command));

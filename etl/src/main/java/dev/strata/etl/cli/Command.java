@@ -16,4 +16,12 @@ interface Command {
     Options options();
 
     int execute(CommandLine line, Console console) throws Exception;
+
+    /**
+     * Whether the command makes sample data, whose generators are on the local launcher's class path but not in
+     * the spark-submit jar.
+     */
+    default boolean needsSampleGenerators() {
+        return false;
+    }
 }

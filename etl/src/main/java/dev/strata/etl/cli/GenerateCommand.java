@@ -1,16 +1,16 @@
 package dev.strata.etl.cli;
 
 import dev.strata.etl.UserError;
-import dev.strata.etl.generate.GenerationReport;
-import dev.strata.etl.generate.ServiceRequestGenerator;
-import dev.strata.etl.generate.cdp.CdpSummary;
-import dev.strata.etl.generate.cdp.CustomerGenerator;
-import dev.strata.etl.generate.mimic.GenerationSummary;
-import dev.strata.etl.generate.mimic.MimicGenerator;
-import dev.strata.etl.generate.parking.ParkingCitationGenerator;
-import dev.strata.etl.generate.telemetry.FeedFormat;
-import dev.strata.etl.generate.telemetry.TelemetryGenerator;
-import dev.strata.etl.generate.telemetry.TelemetryReport;
+import dev.strata.samples.GenerationReport;
+import dev.strata.samples.ServiceRequestGenerator;
+import dev.strata.samples.cdp.CdpSummary;
+import dev.strata.samples.cdp.CustomerGenerator;
+import dev.strata.samples.mimic.GenerationSummary;
+import dev.strata.samples.mimic.MimicGenerator;
+import dev.strata.samples.parking.ParkingCitationGenerator;
+import dev.strata.samples.telemetry.FeedFormat;
+import dev.strata.samples.telemetry.TelemetryGenerator;
+import dev.strata.samples.telemetry.TelemetryReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,6 +25,11 @@ final class GenerateCommand implements Command {
     @Override
     public String name() {
         return "generate";
+    }
+
+    @Override
+    public boolean needsSampleGenerators() {
+        return true;
     }
 
     @Override
@@ -253,7 +258,7 @@ final class GenerateCommand implements Command {
         int entities = (int) CommonOptions.number(line, "entities", 0, 1);
         Path out = Path.of(line.getOptionValue("out"));
         java.nio.file.Files.createDirectories(out);
-        dev.strata.etl.generate.cdp.FebrlWriter writer = new dev.strata.etl.generate.cdp.FebrlWriter(
+        dev.strata.samples.cdp.FebrlWriter writer = new dev.strata.samples.cdp.FebrlWriter(
                 CommonOptions.number(line, "seed", 7, Long.MIN_VALUE));
         Object summary = line.hasOption("linkage")
                 ? writer.writeLinkage(out.resolve("febrl_linkage_a.csv"), out.resolve("febrl_linkage_b.csv"), entities)

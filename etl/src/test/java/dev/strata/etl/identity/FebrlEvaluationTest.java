@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.etl.engine.EngineTestSession;
-import dev.strata.etl.generate.cdp.FebrlWriter;
+import dev.strata.samples.cdp.FebrlWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import dev.strata.etl.curate.SqlRoot;
 import dev.strata.etl.engine.EngineTestSession;
 import dev.strata.etl.engine.Pipelines;
 import dev.strata.etl.engine.Pipelines.Stage;
-import dev.strata.etl.generate.cdp.CustomerGenerator;
+import dev.strata.samples.cdp.CustomerGenerator;
 import dev.strata.etl.lake.DeltaTables;
 import dev.strata.etl.lake.Lake;
 import dev.strata.etl.run.RunLog;

@@ -1,9 +1,0 @@
-package dev.strata.etl.generate.mimic;
-
-import java.io.IOException;
-
-/** Writes one patient's rows of some tables, from the plan and a dice of its own. */
-interface PatientRows {
-
-    void write(Patient patient, TableFiles files) throws IOException;
-}
