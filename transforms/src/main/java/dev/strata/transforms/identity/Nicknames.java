@@ -8,13 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
- * The nickname table ({@code identity/nicknames.csv}: {@code name,nickname}, lower case, one pair a line):
- * which formal names a nickname stands for. Loaded once per JVM, immutable.
+ * The nickname table: which formal names a nickname stands for. It is the public given-name list of the
+ * {@code nicknames} project (Apache License 2.0; {@code identity/nicknames/NOTICE.md}), read from
+ * {@code identity/nicknames/names.csv}: a header {@code name1,relationship,name2}, then one
+ * {@code robert,has_nickname,bob} a line (relationships other than {@code has_nickname} are skipped). Loaded once
+ * per JVM, immutable.
  */
 final class Nicknames {
 
@@ -52,22 +55,47 @@ final class Nicknames {
         return false;
     }
 
+    static final String RESOURCE = "identity/nicknames/names.csv";
+
     private static Map<String, Set<String>> load() {
-        Map<String, Set<String>> formal = new LinkedHashMap<>();
-        try (InputStream in = Nicknames.class.getClassLoader().getResourceAsStream("identity/nicknames.csv");
-                BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in,
-                        "identity/nicknames.csv is missing from the classpath"), StandardCharsets.UTF_8))) {
-            reader.readLine();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] parts = line.split(",");
-                formal.computeIfAbsent(parts[1].trim(), k -> new LinkedHashSet<>()).add(parts[0].trim());
+        try (InputStream in = Nicknames.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
             }
+            return parse(RESOURCE, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the nickname table", e);
+            throw new UncheckedIOException("cannot read the nickname table " + RESOURCE, e);
+        }
+    }
+
+    /** Nickname to formal names, from the lines of a {@code name1,relationship,name2} table called {@code name}. */
+    static Map<String, Set<String>> parse(String name, BufferedReader reader) throws IOException {
+        String header = reader.readLine();
+        if (header == null || !header.strip().equalsIgnoreCase("name1,relationship,name2")) {
+            throw new IllegalStateException(name + ": the header must be name1,relationship,name2, cannot be: "
+                    + header);
+        }
+        Map<String, Set<String>> formal = new LinkedHashMap<>();
+        String line;
+        int number = 1;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split(",", -1);
+            if (parts.length != 3 || parts[0].isBlank() || parts[2].isBlank()) {
+                throw new IllegalStateException(name + " line " + number
+                        + " must be name,relationship,name with both names, cannot be: " + line);
+            }
+            if (!parts[1].strip().equals("has_nickname")) {
+                continue;
+            }
+            String formalName = parts[0].strip().toLowerCase(Locale.ROOT);
+            String nickname = parts[2].strip().toLowerCase(Locale.ROOT);
+            if (!formalName.equals(nickname)) {
+                formal.computeIfAbsent(nickname, k -> new LinkedHashSet<>()).add(formalName);
+            }
         }
         Map<String, Set<String>> frozen = new LinkedHashMap<>();
         formal.forEach((nickname, names) -> frozen.put(nickname, Set.copyOf(names)));

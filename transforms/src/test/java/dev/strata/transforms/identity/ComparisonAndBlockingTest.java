@@ -54,7 +54,7 @@ class ComparisonAndBlockingTest {
                 .add("g2", DataTypes.StringType).add("f2", DataTypes.StringType);
         Dataset<Row> pairs = spark.createDataFrame(List.of(
                 RowFactory.create("robert", "smith", "robert", "smith"),    // the same
-                RowFactory.create("kate", "smith", "kathleen", "smith"),    // a nickname (of several names)
+                RowFactory.create("kate", "smith", "katherine", "smith"),   // a nickname (of several names)
                 RowFactory.create("smith", "robert", "robert", "smith"),    // swapped on one record
                 RowFactory.create("lowe", "courtney", "courney", null),     // swapped, the other family name missing
                 RowFactory.create("martha", "smith", "marhta", "smith"),    // a typo
