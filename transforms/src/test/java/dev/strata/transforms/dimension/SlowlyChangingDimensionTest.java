@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.transforms.SparkTestSession;
+import dev.strata.transforms.spark.DataFrameAssertions;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,7 @@ class SlowlyChangingDimensionTest {
             .add("is_current", DataTypes.BooleanType);
 
     private final SparkSession spark = SparkTestSession.get();
+    private final DataFrameAssertions frames = DataFrameAssertions.over(spark);
     private final SlowlyChangingDimension dimension =
             new SlowlyChangingDimension(List.of("customer_id"), List.of("name", "city"));
 
@@ -59,9 +61,9 @@ class SlowlyChangingDimensionTest {
         return Arrays.stream(values).map(RowFactory::create).toArray(Row[]::new);
     }
 
-    private static void assertTable(Dataset<Row> actual, Row... expected) {
+    private void assertTable(Dataset<Row> actual, Row... expected) {
         assertThat(actual.columns()).containsExactly("customer_id", "name", "city", "valid_from", "valid_to", "is_current");
-        assertThat(actual.collectAsList()).containsExactlyInAnyOrder(expected);
+        frames.assertEqualsInAnyOrder(spark.createDataFrame(List.of(expected), actual.schema()), actual);
     }
 
     @Test
@@ -207,8 +209,7 @@ class SlowlyChangingDimensionTest {
                 version(4, "Dee", null, T1, null, true));
         assertTable(once, expected);
         assertTable(twice, expected);
-        assertThat(twice.except(once).isEmpty()).isTrue();
-        assertThat(once.except(twice).isEmpty()).isTrue();
+        frames.assertEqualsInAnyOrder(once, twice);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.strata.transforms.SparkTestSession;
+import dev.strata.transforms.spark.DataFrameAssertions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,13 +81,13 @@ class ExpectationMaximisationTest {
         MatchModel model = new MatchModel(FIELDS, 0.5, TRUE_M, TRUE_U, 1);
         StructType schema = new StructType().add("name", DataTypes.IntegerType).add("dob", DataTypes.IntegerType)
                 .add("email", DataTypes.IntegerType);
-        Row scored = model.score(spark.createDataFrame(List.of(RowFactory.create(2, -1, 1)), schema)).first();
+        Dataset<Row> scored = model.score(spark.createDataFrame(List.of(RowFactory.create(2, -1, 1)), schema))
+                .select("w_name", "w_dob", "w_email", "match_weight", "match_probability");
         double name = MatchModel.log2(0.80 / 0.01);
         double email = MatchModel.log2(0.70 / 0.001);
-        assertThat(scored.getDouble(scored.fieldIndex("w_name"))).isCloseTo(name, within(1e-9));
-        assertThat(scored.getDouble(scored.fieldIndex("w_dob"))).isEqualTo(0.0);
-        assertThat(scored.getDouble(scored.fieldIndex("match_weight"))).isCloseTo(name + email, within(1e-9));
         double odds = Math.pow(2, name + email);
-        assertThat(scored.getDouble(scored.fieldIndex("match_probability"))).isCloseTo(odds / (1 + odds), within(1e-9));
+        Dataset<Row> expected = spark.createDataFrame(List.of(RowFactory.create(name, 0.0, email, name + email,
+                odds / (1 + odds))), scored.schema());
+        DataFrameAssertions.over(spark).assertApproximatelyEquals(expected, scored, 1e-9);
     }
 }
