@@ -8,10 +8,10 @@ import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import dev.strata.etl.spec.SpecLoader;
 import dev.strata.transforms.identity.IdentityResolver;
-import dev.strata.transforms.identity.IdentityResolver.Comparison;
-import dev.strata.transforms.identity.IdentityResolver.Kind;
 import dev.strata.transforms.identity.LinkageEvaluation;
+import dev.strata.transforms.identity.ResolutionPlan;
 import dev.strata.transforms.identity.Standardisation;
 import dev.strata.transforms.spark.Checkpoints;
 import java.io.BufferedReader;
@@ -54,25 +54,20 @@ public final class FebrlEvaluation {
         this.spark = Objects.requireNonNull(spark, "spark is null");
     }
 
+    /** The bundled identity plan for FEBRL records, a YAML spec like any user's. */
+    public static final String PLAN = "identity/febrl.yaml";
+
     /**
-     * The plan for FEBRL records: blocking on the social security id, on the names, and on names or birth
-     * date with postcode; names compared crosswise (swapped given name and surname) with nicknames, the
-     * birth date tolerating a day-month swap or one part changed, the id and the street by edit distance;
-     * m estimated on the id and name blocks, name agreement weighed by how common the name is.
+     * The plan for FEBRL records, read from {@link #PLAN}: blocking on the social security id, on the names, and
+     * on names or birth date with postcode; names compared crosswise (swapped given name and surname) with
+     * nicknames, the birth date tolerating a day-month swap or one part changed, the id and the street by edit
+     * distance; m estimated on the id and name blocks, name agreement weighed by how common the name is.
      *
      * @param linkage whether two files are linked (the {@code source} column tells them apart)
      */
-    public static IdentityResolver.Plan plan(boolean linkage) {
-        return new IdentityResolver.Plan(List.of("soc_sec_id"), List.of(), 20,
-                List.of(List.of("soc_sec_id"), List.of("given", "family"), List.of("family", "dob"),
-                        List.of("given", "dob"), List.of("family", "postcode"), List.of("given", "postcode"),
-                        List.of("dob", "postcode")), 2000,
-                List.of(new Comparison("given", Kind.NAME, "family"), new Comparison("family", Kind.NAME, "given"),
-                        new Comparison("dob", Kind.DATE), new Comparison("soc_sec_id", Kind.LEVENSHTEIN),
-                        new Comparison("street", Kind.LEVENSHTEIN), new Comparison("suburb", Kind.JARO_WINKLER),
-                        new Comparison("postcode", Kind.EXACT)), 0.9,
-                List.of(), List.of(List.of("soc_sec_id"), List.of("given", "family")), List.of("given", "family"),
-                linkage ? "source" : null);
+    public static ResolutionPlan plan(boolean linkage) {
+        ResolutionPlan plan = IdentityPlan.of(new SpecLoader().loadIdentityPlan(PLAN)).resolverPlan();
+        return linkage ? plan.linkingAcross("source") : plan;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.strata.etl.spec.IdentitySpec;
 import dev.strata.transforms.identity.IdentityResolver;
 import dev.strata.transforms.identity.IdentityResolver.Comparison;
 import dev.strata.transforms.identity.IdentityResolver.Kind;
+import dev.strata.transforms.identity.ResolutionPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ import org.apache.spark.sql.Row;
  * of several fields links on a column made of them all ({@code rule_<i>}, null when any is missing), which
  * is guarded against junk values like the identifier fields.
  */
-public record IdentityPlan(IdentitySpec identity, IdentityResolver.Plan resolverPlan, List<String> ruleColumns) {
+public record IdentityPlan(IdentitySpec identity, ResolutionPlan resolverPlan, List<String> ruleColumns) {
 
     public IdentityPlan {
         Objects.requireNonNull(identity, "identity is null");
@@ -51,13 +52,19 @@ public record IdentityPlan(IdentitySpec identity, IdentityResolver.Plan resolver
         List<Comparison> comparisons = identity.comparisons().stream()
                 .map(c -> new Comparison(c.field(), Kind.valueOf(c.kind().toUpperCase(Locale.ROOT)), c.cross().orElse(null)))
                 .toList();
-        IdentityResolver.Plan plan = new IdentityResolver.Plan(guarded, keys, identity.maxRecordsPerIdentifier(),
-                identity.blocking(), identity.maxBlockSize(), comparisons, identity.threshold(), identity.conflicts(),
-                identity.training(), identity.frequencyAdjusted(), null, identity.uniqueNames(),
-                identity.uniqueNameEvidence(), identity.uniqueNameConflicts(), identity.uniqueNameMaxCustomers(),
-                identity.uniqueNameTypos(), identity.namesFromEmail()
-                        .map(n -> new IdentityResolver.NamesFromEmail(n.email(), n.given(), n.family())).orElse(null),
-                identity.uniqueNameRegularConflicts());
+        ResolutionPlan plan = ResolutionPlan.builder(comparisons)
+                .guarded(guarded)
+                .maxRecordsPerIdentifier(identity.maxRecordsPerIdentifier())
+                .deterministic(keys)
+                .blocking(identity.blocking())
+                .maxBlockSize(identity.maxBlockSize())
+                .threshold(identity.threshold())
+                .conflicts(identity.conflicts())
+                .training(identity.training())
+                .frequencyAdjusted(identity.frequencyAdjusted())
+                .uniqueNames(identity.uniqueNames())
+                .namesFromEmail(identity.namesFromEmail())
+                .build();
         return new IdentityPlan(identity, plan, ruleColumns);
     }
 

@@ -8,6 +8,9 @@ import dev.strata.etl.spec.IdentitySpec.Protection;
 import dev.strata.etl.spec.IdentitySpec.RecordSource;
 import dev.strata.etl.spec.IdentitySpec.SurvivorshipSpec;
 import dev.strata.transforms.identity.IdentityResolver;
+import dev.strata.transforms.identity.NamesFromEmail;
+import dev.strata.transforms.identity.ResolutionPlan;
+import dev.strata.transforms.identity.UniqueNames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,9 +32,15 @@ final class IdentityReader {
 
     private final SpecNode node;
     private final Map<String, SourceSpec> sources = new LinkedHashMap<>();
+    private final boolean withRecords;
 
-    IdentityReader(SpecNode node, List<SourceSpec> sources) {
+    /**
+     * @param withRecords whether the section links records of the pipeline's {@code sources} (a pipeline's
+     *     identity section), or is a plan alone, whose records an evaluation reads itself
+     */
+    IdentityReader(SpecNode node, List<SourceSpec> sources, boolean withRecords) {
         this.node = node;
+        this.withRecords = withRecords;
         sources.forEach(s -> this.sources.put(s.name(), s));
     }
 
@@ -48,8 +57,10 @@ final class IdentityReader {
             fields.put(name, parsed.getOrDefault(name, new Field(name, FieldType.TEXT, false, Protection.DROP)));
         }
         List<RecordSource> records = new ArrayList<>();
-        if (node.get("records").isMissing()) {
+        if (withRecords && node.get("records").isMissing()) {
             node.get("records").problem("is required: the sources whose records are linked");
+        } else if (!withRecords && !node.get("records").isMissing()) {
+            node.get("records").problem("is not part of an identity plan alone (its evaluation reads its own files)");
         }
         Set<String> seen = new HashSet<>();
         for (SpecNode item : node.get("records").items()) {
@@ -60,10 +71,11 @@ final class IdentityReader {
                 records.add(r);
             });
         }
-        long maxIdentifier = positive(node.get("max_records_per_identifier"), 20, 2);
+        long maxIdentifier = positive(node.get("max_records_per_identifier"),
+                ResolutionPlan.DEFAULT_MAX_RECORDS_PER_IDENTIFIER, 2);
         List<List<String>> deterministic = rules(node.get("deterministic"), fields, false);
         List<List<String>> blocking = rules(node.get("blocking"), fields, true);
-        long maxBlock = positive(node.get("max_block_size"), 2000, 2);
+        long maxBlock = positive(node.get("max_block_size"), ResolutionPlan.DEFAULT_MAX_BLOCK_SIZE, 2);
         List<ComparisonSpec> comparisons = comparisons(node.get("comparisons"), fields);
         double threshold = threshold(node.get("threshold"));
         long maxCluster = positive(node.get("max_cluster_size"), 50, 2);
@@ -91,53 +103,57 @@ final class IdentityReader {
                         + String.join(", ", compared) + ")");
             }
         }
-        List<String> uniqueNames = List.of();
-        List<String> evidence = List.of();
-        List<String> apart = List.of();
-        List<String> apartRegular = List.of();
-        long maxCustomers = 2;
-        boolean typos = false;
+        Optional<UniqueNames> uniqueNames = Optional.empty();
         SpecNode unique = node.get("unique_names");
         if (unique.expectObject()) {
             unique.allowOnly(Set.of("names", "when_one_lacks_all", "apart_when_different", "apart_when_regular_different",
                     "max_customers", "typos"));
-            maxCustomers = positive(unique.get("max_customers"), 2, 2);
-            if (maxCustomers > 20) {
-                unique.get("max_customers").problem("must be at most 20 (a name held by more customers says little), not "
-                        + maxCustomers);
+            long maxCustomers = positive(unique.get("max_customers"), UniqueNames.DEFAULT_MAX_CUSTOMERS, 2);
+            if (maxCustomers > UniqueNames.MOST_CUSTOMERS) {
+                unique.get("max_customers").problem("must be at most " + UniqueNames.MOST_CUSTOMERS
+                        + " (a name held by more customers says little), not " + maxCustomers);
             }
-            typos = unique.get("typos").bool(false);
-            uniqueNames = unique.get("names").strings();
-            evidence = unique.get("when_one_lacks_all").strings();
-            apart = unique.get("apart_when_different").strings();
+            boolean typos = unique.get("typos").bool(false);
+            List<String> names = unique.get("names").strings();
+            List<String> evidence = unique.get("when_one_lacks_all").strings();
+            List<String> apart = unique.get("apart_when_different").strings();
+            boolean valid = maxCustomers >= 2 && maxCustomers <= UniqueNames.MOST_CUSTOMERS;
             for (String field : apart) {
-                checkField(unique.get("apart_when_different"), field, fields);
-                if (uniqueNames.contains(field)) {
+                valid &= checkField(unique.get("apart_when_different"), field, fields);
+                if (names.contains(field)) {
                     unique.get("apart_when_different").problem("'" + field + "' is a name field");
+                    valid = false;
                 }
             }
-            apartRegular = unique.get("apart_when_regular_different").strings();
+            List<String> apartRegular = unique.get("apart_when_regular_different").strings();
             for (String field : apartRegular) {
-                checkField(unique.get("apart_when_regular_different"), field, fields);
-                if (uniqueNames.contains(field)) {
+                valid &= checkField(unique.get("apart_when_regular_different"), field, fields);
+                if (names.contains(field)) {
                     unique.get("apart_when_regular_different").problem("'" + field + "' is a name field");
+                    valid = false;
                 }
                 if (apart.contains(field)) {
                     unique.get("apart_when_regular_different").problem("'" + field
                             + "' is in apart_when_different too: keep it in one of the two lists");
+                    valid = false;
                 }
             }
-            if (uniqueNames.size() < 2) {
+            if (names.size() < 2) {
                 unique.get("names").problem("a full name needs at least two fields, like [given, family]");
+                valid = false;
             }
-            for (String field : uniqueNames) {
-                checkField(unique.get("names"), field, fields);
+            for (String field : names) {
+                valid &= checkField(unique.get("names"), field, fields);
             }
             for (String field : evidence) {
-                checkField(unique.get("when_one_lacks_all"), field, fields);
+                valid &= checkField(unique.get("when_one_lacks_all"), field, fields);
+            }
+            if (valid) {
+                uniqueNames = Optional.of(new UniqueNames(names, evidence, apart, apartRegular, (int) maxCustomers,
+                        typos));
             }
         }
-        Optional<IdentitySpec.NamesFromEmail> namesFromEmail = Optional.empty();
+        Optional<NamesFromEmail> namesFromEmail = Optional.empty();
         SpecNode fromEmail = node.get("names_from_email");
         if (fromEmail.expectObject()) {
             fromEmail.allowOnly(Set.of("email", "given", "family"));
@@ -148,12 +164,12 @@ final class IdentityReader {
                 checkFieldType(fromEmail.get("email"), email, fields, FieldType.EMAIL);
                 checkFieldType(fromEmail.get("given"), given, fields, FieldType.GIVEN_NAME, FieldType.NAME);
                 checkFieldType(fromEmail.get("family"), family, fields, FieldType.NAME, FieldType.GIVEN_NAME);
-                namesFromEmail = Optional.of(new IdentitySpec.NamesFromEmail(email, given, family));
+                namesFromEmail = Optional.of(new NamesFromEmail(email, given, family));
             }
         }
         return Optional.of(new IdentitySpec(entity, records, parsed, maxIdentifier, deterministic, blocking, maxBlock,
                 comparisons, threshold, maxCluster, survivorship, orders, conflicts, training, frequencyAdjusted,
-                uniqueNames, evidence, apart, apartRegular, (int) maxCustomers, typos, namesFromEmail));
+                uniqueNames, namesFromEmail));
     }
 
     private static Map<String, Field> fields(SpecNode fieldsNode) {
@@ -351,11 +367,14 @@ final class IdentityReader {
         return Optional.of(new OrdersSpec(source, amount, at, channel));
     }
 
-    private static void checkField(SpecNode where, String field, Map<String, Field> fields) {
+    /** Whether {@code field} is declared (or no field is, the fields' own mistake being reported); if not, says so. */
+    private static boolean checkField(SpecNode where, String field, Map<String, Field> fields) {
         if (!fields.isEmpty() && !fields.containsKey(field)) {
             where.problem("'" + field + "' is not declared under identity.fields (it has: "
                     + String.join(", ", fields.keySet()) + ")");
+            return false;
         }
+        return true;
     }
 
     private static void checkFieldType(SpecNode where, String field, Map<String, Field> fields, FieldType... types) {
@@ -380,7 +399,7 @@ final class IdentityReader {
     private static double threshold(SpecNode n) {
         Optional<String> text = n.text();
         if (text.isEmpty()) {
-            return 0.95;
+            return ResolutionPlan.DEFAULT_THRESHOLD;
         }
         try {
             double value = Double.parseDouble(text.get().trim());
@@ -391,7 +410,7 @@ final class IdentityReader {
             // reported below
         }
         n.problem("must be a match probability between 0 and 1 (exclusive), like 0.95, not '" + text.get() + "'");
-        return 0.95;
+        return ResolutionPlan.DEFAULT_THRESHOLD;
     }
 
     private static <E extends Enum<E>> E choice(SpecNode n, Class<E> type, E defaultValue) {

@@ -1,5 +1,7 @@
 package dev.strata.etl.spec;
 
+import dev.strata.transforms.identity.NamesFromEmail;
+import dev.strata.transforms.identity.UniqueNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,43 +25,15 @@ import java.util.Optional;
  *     rule links them)
  * @param training blocking-like rules EM estimates m probabilities on, each leaving its own fields out
  * @param frequencyAdjusted fields whose agreement counts more on a rare value than on a common one
- * @param uniqueNames fields of a full name: the customers that alone hold a full name (at most
- *     {@code uniqueNameMaxCustomers} of them) are linked when they are compatible: no two both hold values of
- *     one of the {@code uniqueNameConflicts} fields without sharing one, and one of each two holds none of the
- *     {@code uniqueNameEvidence} fields (if any are given); a customer compatible with two that are not
- *     compatible with each other is linked to neither
- * @param uniqueNameEvidence see {@code uniqueNames}
- * @param uniqueNameConflicts see {@code uniqueNames}
- * @param uniqueNameRegularConflicts fields that keep two customers holding a name apart as the
- *     {@code uniqueNameConflicts} do, but only when both use a value of the field regularly (on two or more of
- *     their records): a customer's own email address
- * @param uniqueNameMaxCustomers a name more customers hold links nothing
- * @param uniqueNameTypos whether a name with one typo in one part counts as the name
- * @param namesFromEmail where a missing name part is read from an email, if anywhere
+ * @param uniqueNames {@code unique_names:}, if given: the customers that alone hold a full name are linked when
+ *     compatible (see {@link UniqueNames})
+ * @param namesFromEmail {@code names_from_email:}, if given: where a missing name part is read from an email
  */
 public record IdentitySpec(String entity, List<RecordSource> records, Map<String, Field> fields,
         long maxRecordsPerIdentifier, List<List<String>> deterministic, List<List<String>> blocking, long maxBlockSize,
         List<ComparisonSpec> comparisons, double threshold, long maxClusterSize, List<SurvivorshipSpec> survivorship,
         Optional<OrdersSpec> orders, List<String> conflicts, List<List<String>> training, List<String> frequencyAdjusted,
-        List<String> uniqueNames, List<String> uniqueNameEvidence, List<String> uniqueNameConflicts,
-        List<String> uniqueNameRegularConflicts, int uniqueNameMaxCustomers, boolean uniqueNameTypos, Optional<NamesFromEmail> namesFromEmail) {
-
-    /**
-     * Name parts missing on a record are read from its email when the address spells them: with the other
-     * part, or as a full name other records hold and no other.
-     *
-     * @param email the email field
-     * @param given the given-name field
-     * @param family the family-name field
-     */
-    public record NamesFromEmail(String email, String given, String family) {
-
-        public NamesFromEmail {
-            Objects.requireNonNull(email, "email is null");
-            Objects.requireNonNull(given, "given is null");
-            Objects.requireNonNull(family, "family is null");
-        }
-    }
+        Optional<UniqueNames> uniqueNames, Optional<NamesFromEmail> namesFromEmail) {
 
     /** What a field holds, which decides how it is standardised and masked. */
     public enum FieldType { GIVEN_NAME, NAME, EMAIL, PHONE, ADDRESS, POSTCODE, DATE, ID, TEXT }
@@ -130,10 +104,7 @@ public record IdentitySpec(String entity, List<RecordSource> records, Map<String
         conflicts = List.copyOf(conflicts);
         training = training.stream().map(List::copyOf).toList();
         frequencyAdjusted = List.copyOf(frequencyAdjusted);
-        uniqueNames = List.copyOf(uniqueNames);
-        uniqueNameEvidence = List.copyOf(uniqueNameEvidence);
-        uniqueNameConflicts = List.copyOf(uniqueNameConflicts);
-        uniqueNameRegularConflicts = List.copyOf(uniqueNameRegularConflicts);
+        Objects.requireNonNull(uniqueNames, "uniqueNames is null");
         Objects.requireNonNull(namesFromEmail, "namesFromEmail is null");
     }
 

@@ -134,7 +134,7 @@ public final class SpecLoader {
             });
         }
         Optional<IdentitySpec> identity = root.has("identity")
-                ? new IdentityReader(root.get("identity"), sources).read() : Optional.empty();
+                ? new IdentityReader(root.get("identity"), sources, true).read() : Optional.empty();
         PublishSpec publish = new PublishReader(root.get("publish"), name, curated, variables).read();
         List<ViewSpec> views = new ViewReader(root.get("views"), sources).read();
         Optional<DashboardSpec> dashboard = new DashboardReader(root.get("dashboard"), views,
@@ -144,6 +144,46 @@ public final class SpecLoader {
         }
         return new PipelineSpec(name, description, origin, variables, sources, curated, staging, identity, publish,
                 views, dashboard);
+    }
+
+    /**
+     * An identity plan alone, read from the class path: a YAML mapping with one key, {@code identity:}, whose
+     * settings are those of a pipeline's identity section without its records (the evaluations read their own
+     * files), e.g. the bundled {@code identity/febrl.yaml}.
+     *
+     * @throws SpecException with every problem found
+     */
+    public IdentitySpec loadIdentityPlan(String resource) {
+        Objects.requireNonNull(resource, "resource is null");
+        String origin = "classpath:" + resource;
+        String text;
+        try (InputStream in = SpecLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new SpecException(List.of(new SpecProblem(origin, "", "no bundled identity plan")));
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SpecException(List.of(new SpecProblem(origin, "", "cannot read: " + e)));
+        }
+        SpecNode.Problems problems = new SpecNode.Problems(origin);
+        JsonNode tree;
+        try {
+            tree = yaml.read(text);
+        } catch (JsonProcessingException e) {
+            throw new SpecException(List.of(yamlProblem(origin, e)));
+        } catch (IOException e) {
+            throw new SpecException(List.of(new SpecProblem(origin, "", "cannot read: " + e)));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new SpecException(List.of(new SpecProblem(origin, "", "an identity plan is a YAML mapping with identity:")));
+        }
+        SpecNode root = new SpecNode(tree, "", problems);
+        root.allowOnly(Set.of("identity"));
+        Optional<IdentitySpec> identity = new IdentityReader(root.get("identity"), List.of(), false).read();
+        if (!problems.all().isEmpty()) {
+            throw new SpecException(problems.all());
+        }
+        return identity.orElseThrow();
     }
 
     private static Map<String, String> variables(SpecNode node) {

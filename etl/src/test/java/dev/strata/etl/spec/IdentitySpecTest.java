@@ -40,8 +40,10 @@ class IdentitySpecTest {
             assertThat(s.sources()).containsExactly("crm", "loyalty", "web");
         });
         assertThat(identity.orders()).isPresent();
-        assertThat(identity.uniqueNameConflicts()).containsExactly("dob", "phone", "device", "postcode");
-        assertThat(identity.uniqueNameRegularConflicts()).containsExactly("email");
+        assertThat(identity.uniqueNames().orElseThrow().apartWhenDifferent())
+                .containsExactly("dob", "phone", "device", "postcode");
+        assertThat(identity.uniqueNames().orElseThrow().apartWhenRegularDifferent()).containsExactly("email");
+        assertThat(identity.uniqueNames().orElseThrow().maxCustomers()).isEqualTo(4);
     }
 
     @Test

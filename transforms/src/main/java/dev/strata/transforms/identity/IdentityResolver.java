@@ -77,129 +77,6 @@ public final class IdentityResolver {
     }
 
     /**
-     * A person's name part missing on a record is read from its email address when the address spells the
-     * other part with it ({@code garcia} and {@code brandon.garcia29@...} give {@code brandon}), or from an
-     * address whose letters spell the full name of other records and no other name, as the record's own
-     * parts allow: both parts in either order ({@code maryhill@...}), the initial and the family name
-     * ({@code mary} with {@code mhill7@...}), the given name alone ({@code hill} with {@code mary0465@...}).
-     * Records of sign-ups that left name fields blank then block, compare and link by their full name. The
-     * stored records keep the blanks; only matching sees the name.
-     */
-    public record NamesFromEmail(String email, String given, String family) {
-
-        public NamesFromEmail {
-            Objects.requireNonNull(email, "email is null");
-            Objects.requireNonNull(given, "given is null");
-            Objects.requireNonNull(family, "family is null");
-        }
-    }
-
-    /**
-     * The plan, as a spec declares it. {@code guarded} columns (emails, phones, cards...) lose every value
-     * that more than {@code maxIdentifierRecords} records share: test addresses and dummy numbers are
-     * treated as missing in links, blocks and comparisons, and reported.
-     *
-     * @param deterministicKeys identifiers that belong to one person (a card): records sharing a value are
-     *     linked whatever else they say
-     * @param conflicts fields whose comparison at its lowest level (both values present and clearly
-     *     different: another given name, another birth date) says two records are different people: such a
-     *     pair is never linked by its score, and records so in conflict are kept in different clusters unless
-     *     a deterministic key (or an earlier run's cluster) joins them. People of one household share address,
-     *     surname, a landline, sometimes an email or a device; these fields tell them apart. Empty: plain
-     *     connected components.
-     * @param trainingRules blocking rules to estimate m on, Splink's way: one EM session per rule, over the
-     *     pairs that rule finds, with the comparisons of the rule's own columns left out (within a block they
-     *     agree by construction); a field's m is the mean over the sessions that estimate it, and the model's
-     *     lambda is then the probability that two records drawn at random match (the match share EM finds
-     *     among all candidates, times candidates over all pairs), so a pair must bring evidence for as many
-     *     bits as the data has records to choose from. Empty: one EM over all candidates, lambda being the
-     *     share of matches among them.
-     * @param frequencyAdjusted fields whose exact agreement weighs by how common the value is (term
-     *     frequency, as Splink does): agreeing on a rare surname says more than agreeing on Smith. Each
-     *     comparison of such a field gets a {@code tf_<level column>} column, the share of records holding the
-     *     agreed value, and {@link MatchModel#score} uses it in place of the field's average u.
-     * @param linkAcross for linkage, the column naming each record's data set: only records of different
-     *     data sets are paired, and two records of one data set never share a cluster (each data set is
-     *     taken to hold an entity once); null for deduplication
-     */
-    public record Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords, List<List<String>> blockingRules,
-            long maxBlockSize, List<Comparison> comparisons, double threshold, List<String> conflicts,
-            List<List<String>> trainingRules, List<String> frequencyAdjusted, String linkAcross,
-            List<String> uniqueNames, List<String> uniqueNameEvidence, List<String> uniqueNameConflicts,
-            int uniqueNameMaxClusters, boolean uniqueNameTypos, NamesFromEmail namesFromEmail,
-            List<String> uniqueNameRegularConflicts) {
-
-        public Plan {
-            if (uniqueNameMaxClusters < 2) {
-                throw new IllegalArgumentException("a name links clusters when at least two hold it, max clusters "
-                        + "cannot be: " + uniqueNameMaxClusters);
-            }
-            guarded = List.copyOf(guarded);
-            deterministicKeys = List.copyOf(deterministicKeys);
-            blockingRules = blockingRules.stream().map(List::copyOf).toList();
-            comparisons = List.copyOf(comparisons);
-            conflicts = List.copyOf(conflicts);
-            trainingRules = trainingRules.stream().map(List::copyOf).toList();
-            frequencyAdjusted = List.copyOf(frequencyAdjusted);
-            uniqueNames = List.copyOf(uniqueNames);
-            uniqueNameEvidence = List.copyOf(uniqueNameEvidence);
-            uniqueNameConflicts = List.copyOf(uniqueNameConflicts);
-            uniqueNameRegularConflicts = List.copyOf(uniqueNameRegularConflicts);
-            if (!(threshold > 0 && threshold < 1)) {
-                throw new IllegalArgumentException("threshold must be a probability between 0 and 1, cannot be: "
-                        + threshold);
-            }
-            List<String> compared = comparisons.stream().map(Comparison::field).toList();
-            for (String field : conflicts) {
-                if (!compared.contains(field)) {
-                    throw new IllegalArgumentException("a conflict field must be compared, " + field
-                            + " is not among " + compared);
-                }
-            }
-        }
-
-        /** A plan whose unique names have no field that is apart only when used regularly. */
-        public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
-                List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold,
-                List<String> conflicts, List<List<String>> trainingRules, List<String> frequencyAdjusted,
-                String linkAcross, List<String> uniqueNames, List<String> uniqueNameEvidence,
-                List<String> uniqueNameConflicts, int uniqueNameMaxClusters, boolean uniqueNameTypos,
-                NamesFromEmail namesFromEmail) {
-            this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
-                    conflicts, trainingRules, frequencyAdjusted, linkAcross, uniqueNames, uniqueNameEvidence,
-                    uniqueNameConflicts, uniqueNameMaxClusters, uniqueNameTypos, namesFromEmail, List.of());
-        }
-
-        /** A plan whose names link only the two clusters that alone hold one, spelt alike, with no name read from emails. */
-        public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
-                List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold,
-                List<String> conflicts, List<List<String>> trainingRules, List<String> frequencyAdjusted,
-                String linkAcross, List<String> uniqueNames, List<String> uniqueNameEvidence,
-                List<String> uniqueNameConflicts) {
-            this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
-                    conflicts, trainingRules, frequencyAdjusted, linkAcross, uniqueNames, uniqueNameEvidence,
-                    uniqueNameConflicts, 2, false, null);
-        }
-
-        /** A plan that links no cluster by a unique name. */
-        public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
-                List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold,
-                List<String> conflicts, List<List<String>> trainingRules, List<String> frequencyAdjusted,
-                String linkAcross) {
-            this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
-                    conflicts, trainingRules, frequencyAdjusted, linkAcross, List.of(), List.of(), List.of(), 2, false,
-                    null);
-        }
-
-        /** A plan without conflict fields: links are clustered by connected components alone. */
-        public Plan(List<String> guarded, List<String> deterministicKeys, long maxIdentifierRecords,
-                List<List<String>> blockingRules, long maxBlockSize, List<Comparison> comparisons, double threshold) {
-            this(guarded, deterministicKeys, maxIdentifierRecords, blockingRules, maxBlockSize, comparisons, threshold,
-                    List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), 2, false, null);
-        }
-    }
-
-    /**
      * Clusters, the scored pairs with their per-field weights, the model, the junk identifiers found, and the
      * seconds of each phase (junk guard, block and compare, EM, score, cluster) in the order they ran.
      */
@@ -214,10 +91,10 @@ public final class IdentityResolver {
     private static final String NEW = "strata_is_new";
 
     private final SparkSession spark;
-    private final Plan plan;
+    private final ResolutionPlan plan;
     private final ComparisonLevels levels;
 
-    public IdentityResolver(SparkSession spark, Plan plan) {
+    public IdentityResolver(SparkSession spark, ResolutionPlan plan) {
         this.spark = Objects.requireNonNull(spark, "spark is null");
         this.plan = Objects.requireNonNull(plan, "plan is null");
         this.levels = new ComparisonLevels();
@@ -253,7 +130,7 @@ public final class IdentityResolver {
         Dataset<Row> records = input;
         for (String column : plan.guarded()) {
             Dataset<Row> shared = records.where(col(column).isNotNull()).groupBy(col(column))
-                    .agg(count(lit(1)).as("records")).where(col("records").gt(plan.maxIdentifierRecords()))
+                    .agg(count(lit(1)).as("records")).where(col("records").gt(plan.maxRecordsPerIdentifier()))
                     .transform(Checkpoints.CUT);
             junk.add(shared.select(lit(column).as("identifier"), col(column).cast("string").as("value"),
                     col("records")));
@@ -279,7 +156,7 @@ public final class IdentityResolver {
         }
         records = records.transform(Checkpoints.CUT);
         phase = lap(phases, "junk guard", phase);
-        for (String key : plan.deterministicKeys()) {
+        for (String key : plan.deterministic()) {
             Dataset<Row> keyed = records.where(col(key).isNotNull());
             if (newFlag.isPresent()) {
                 // only values a new record holds: the others linked their records in an earlier run
@@ -291,7 +168,7 @@ public final class IdentityResolver {
             edges.add(keyed.join(hubs, key).select(col("record_id").as("src"), col("hub").as("dst")));
         }
 
-        Dataset<Row> candidates = new CandidatePairs(plan.blockingRules(), plan.maxBlockSize(), plan.linkAcross())
+        Dataset<Row> candidates = new CandidatePairs(plan.blocking(), plan.maxBlockSize(), plan.linkAcross().orElse(null))
                 .pairs(records, newFlag);
         Dataset<Row> compared = levels(candidates, records, plan.comparisons()).transform(Checkpoints.CUT);
         phase = lap(phases, "block and compare", phase);
@@ -312,16 +189,15 @@ public final class IdentityResolver {
         phase = lap(phases, "score", phase);
         ConnectedComponents.Result components = new ConnectedComponents().apply(allEdges.select("src", "dst"));
         Dataset<Row> linked = components.components();
-        if (!plan.conflicts().isEmpty() || plan.linkAcross() != null) {
+        if (!plan.conflicts().isEmpty() || plan.linkAcross().isPresent()) {
             linked = separateConflicts(linked.transform(Checkpoints.CUT), allEdges, records, scored.where(conflict));
         }
         Dataset<Row> clusters = records.select(col("record_id"))
                 .join(linked, records.col("record_id").equalTo(linked.col("node")), "left")
                 .select(col("record_id"), coalesce(col("component"), col("record_id")).as("cluster_id"));
-        if (!plan.uniqueNames().isEmpty()) {
-            clusters = new UniqueNameLinks(plan.uniqueNames(), plan.uniqueNameEvidence(), plan.uniqueNameConflicts(),
-                    plan.uniqueNameRegularConflicts(),
-                    plan.uniqueNameMaxClusters(), plan.uniqueNameTypos()).apply(clusters.transform(Checkpoints.CUT), records);
+        if (plan.uniqueNames().isPresent()) {
+            clusters = new UniqueNameLinks(plan.uniqueNames().get()).apply(clusters.transform(Checkpoints.CUT),
+                    records);
         }
         clusters = clusters.transform(Checkpoints.CUT);
         lap(phases, "cluster", phase);
@@ -347,9 +223,9 @@ public final class IdentityResolver {
                 .where(col("id_l").lt(col("id_r"))).select(col("id_l"), col("id_r"));
         List<Comparison> checked = plan.comparisons().stream().filter(c -> plan.conflicts().contains(c.field())).toList();
         Dataset<Row> inConflict = levels(within, records, checked).where(conflict()).select(col("id_l"), col("id_r"));
-        if (plan.linkAcross() != null) {
+        if (plan.linkAcross().isPresent()) {
             // two records of one data set are two entities
-            String source = plan.linkAcross();
+            String source = plan.linkAcross().get();
             Dataset<Row> sources = records.select(col("record_id"), col(source).as("strata_source"));
             inConflict = within.join(sources.toDF("id_l", "s_l"), "id_l").join(sources.toDF("id_r", "s_r"), "id_r")
                     .where(col("s_l").equalTo(col("s_r"))).select(col("id_l"), col("id_r")).union(inConflict);
@@ -396,7 +272,7 @@ public final class IdentityResolver {
     }
 
     /**
-     * The records as the resolver matches them: with {@link Plan#namesFromEmail}, a name part missing is
+     * The records as the resolver matches them: with {@link ResolutionPlan#namesFromEmail}, a name part missing is
      * taken from the email when it spells the other part with it; then a record still missing a part takes
      * the full name of records of {@code population} that its email's letters spell, when they spell no
      * other: both parts in either order for a record with neither ({@code maryhill}), the initial and the
@@ -404,10 +280,10 @@ public final class IdentityResolver {
      * the family name ({@code mary0465}). Idempotent: a record with both parts is left as it is.
      */
     private Dataset<Row> prepared(Dataset<Row> records, Dataset<Row> population) {
-        NamesFromEmail names = plan.namesFromEmail();
-        if (names == null) {
+        if (plan.namesFromEmail().isEmpty()) {
             return records;
         }
+        NamesFromEmail names = plan.namesFromEmail().get();
         Column given = col(names.given());
         Column family = col(names.family());
         Dataset<Row> filled = oneNameFromEmail(records, names);
@@ -524,7 +400,7 @@ public final class IdentityResolver {
         MatchModel neutral = em.neutralStart(0.1);
         MatchModel start = new MatchModel(neutral.fields(), neutral.lambda(), neutral.m(), u, 0);
         List<ExpectationMaximisation.Pattern> candidates = em.patterns(compared);
-        if (plan.trainingRules().isEmpty()) {
+        if (plan.training().isEmpty()) {
             // one EM over the candidates, u refined too from its random-pair start (the plan without
             // training rules, as before them)
             return em.fit(candidates, start, Optional.empty());
@@ -533,14 +409,14 @@ public final class IdentityResolver {
         double[][] m = new double[n][];
         int[] sessions = new int[n];
         int iterations = 0;
-        for (List<String> rule : plan.trainingRules()) {
+        for (List<String> rule : plan.training()) {
             java.util.Set<Integer> blocked = new java.util.HashSet<>();
             for (int f = 0; f < n; f++) {
                 if (rule.contains(plan.comparisons().get(f).field())) {
                     blocked.add(f);
                 }
             }
-            Dataset<Row> pairs = new CandidatePairs(List.of(rule), plan.maxBlockSize(), plan.linkAcross()).pairs(records);
+            Dataset<Row> pairs = new CandidatePairs(List.of(rule), plan.maxBlockSize(), plan.linkAcross().orElse(null)).pairs(records);
             List<ExpectationMaximisation.Pattern> patterns = ExpectationMaximisation.without(
                     em.patterns(levels(pairs, records, plan.comparisons())), blocked);
             MatchModel session = em.fit(patterns, start, Optional.of(u));

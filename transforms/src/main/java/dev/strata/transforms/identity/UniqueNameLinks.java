@@ -59,51 +59,15 @@ public final class UniqueNameLinks {
     private final int maxClusters;
     private final boolean typos;
 
-    /** Links the two clusters that alone hold a name spelt alike (see the other constructor). */
-    public UniqueNameLinks(List<String> names, List<String> evidence, List<String> conflicts) {
-        this(names, evidence, conflicts, 2, false);
-    }
-
-    /**
-     * @param names the fields of a full name
-     * @param evidence fields of which at least one of two clusters must hold no value (empty: no such
-     *     condition)
-     * @param conflicts fields on which two clusters must not disagree
-     * @param maxClusters a name more clusters hold links nothing
-     * @param typos whether a name one typo apart in one part (see {@link #typoKeys}) counts as the name
-     */
-    public UniqueNameLinks(List<String> names, List<String> evidence, List<String> conflicts, int maxClusters,
-            boolean typos) {
-        this(names, evidence, conflicts, List.of(), maxClusters, typos);
-    }
-
-    /**
-     * @param regularConflicts fields on which two clusters must not disagree when both use a value regularly:
-     *     two clusters each holding a value on {@value #REGULAR_USES} or more of its records, and sharing no
-     *     value at all, are apart (a customer's own email, used again and again)
-     * @see #UniqueNameLinks(List, List, List, int, boolean)
-     */
-    public UniqueNameLinks(List<String> names, List<String> evidence, List<String> conflicts,
-            List<String> regularConflicts, int maxClusters, boolean typos) {
-        this.regularConflicts = List.copyOf(Objects.requireNonNull(regularConflicts, "regularConflicts is null"));
-        this.maxClusters = maxClusters;
-        this.typos = typos;
-        this.names = List.copyOf(Objects.requireNonNull(names, "names is null"));
-        this.evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence is null"));
-        this.conflicts = List.copyOf(Objects.requireNonNull(conflicts, "conflicts is null"));
-        if (names.size() < 2) {
-            throw new IllegalArgumentException("a full name has at least two fields, cannot be: " + names);
-        }
-        for (String field : names) {
-            if (conflicts.contains(field) || this.regularConflicts.contains(field)) {
-                throw new IllegalArgumentException("a name field cannot also be a conflict field: " + field);
-            }
-        }
-        for (String field : this.regularConflicts) {
-            if (conflicts.contains(field)) {
-                throw new IllegalArgumentException("a field is a conflict field once, regular or not: " + field);
-            }
-        }
+    /** The links {@code settings} (a spec's {@code unique_names:}) make. */
+    public UniqueNameLinks(UniqueNames settings) {
+        Objects.requireNonNull(settings, "settings is null");
+        this.names = settings.names();
+        this.evidence = settings.whenOneLacksAll();
+        this.conflicts = settings.apartWhenDifferent();
+        this.regularConflicts = settings.apartWhenRegularDifferent();
+        this.maxClusters = settings.maxCustomers();
+        this.typos = settings.typos();
     }
 
     /** How many of a cluster's records must hold a value for it to be the cluster's regular value. */

@@ -10,6 +10,7 @@ import dev.strata.transforms.identity.IdentityResolver.Comparison;
 import dev.strata.transforms.identity.IdentityResolver.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -53,10 +54,12 @@ class IdentityResolverTest {
 
     @Test
     void linksEveryPersonsRecordsAndNothingElse() {
-        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of("email"), 5,
-                List.of(List.of("postcode"), List.of("given", "dob")), 1000,
-                List.of(new Comparison("given", Kind.JARO_WINKLER), new Comparison("family", Kind.JARO_WINKLER),
-                        new Comparison("dob", Kind.DATE), new Comparison("postcode", Kind.EXACT)), 0.9);
+        ResolutionPlan plan = ResolutionPlan.builder(List.of(new Comparison("given", Kind.JARO_WINKLER),
+                        new Comparison("family", Kind.JARO_WINKLER), new Comparison("dob", Kind.DATE),
+                        new Comparison("postcode", Kind.EXACT)))
+                .guarded(List.of("email")).deterministic(List.of("email")).maxRecordsPerIdentifier(5)
+                .blocking(List.of(List.of("postcode"), List.of("given", "dob"))).maxBlockSize(1000).threshold(0.9)
+                .build();
         Dataset<Row> records = records();
         IdentityResolver.Result result = new IdentityResolver(spark, plan).resolve(records);
 
@@ -79,8 +82,9 @@ class IdentityResolverTest {
                 new Comparison("family", Kind.JARO_WINKLER), new Comparison("given", Kind.LEVENSHTEIN),
                 new Comparison("family", Kind.PHONETIC), new Comparison("dob", Kind.DATE),
                 new Comparison("email", Kind.EXACT));
-        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of("email"), 5,
-                List.of(List.of("postcode")), 1000, comparisons, 0.9);
+        ResolutionPlan plan = ResolutionPlan.builder(comparisons).guarded(List.of("email"))
+                .deterministic(List.of("email")).maxRecordsPerIdentifier(5).blocking(List.of(List.of("postcode")))
+                .maxBlockSize(1000).threshold(0.9).build();
         IdentityResolver resolver = new IdentityResolver(spark, plan);
         List<String> fields = List.of("given", "family", "dob", "email");
         List<String> levelColumns = comparisons.stream().map(IdentityResolver::levelColumn).toList();
@@ -104,10 +108,12 @@ class IdentityResolverTest {
 
     @Test
     void anIncrementalRunComparesOnlyNewRecordsAndKeepsTheOldClusters() {
-        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of("email"), 3,
-                List.of(List.of("postcode"), List.of("given", "dob")), 1000,
-                List.of(new Comparison("given", Kind.JARO_WINKLER), new Comparison("family", Kind.JARO_WINKLER),
-                        new Comparison("dob", Kind.DATE), new Comparison("postcode", Kind.EXACT)), 0.9);
+        ResolutionPlan plan = ResolutionPlan.builder(List.of(new Comparison("given", Kind.JARO_WINKLER),
+                        new Comparison("family", Kind.JARO_WINKLER), new Comparison("dob", Kind.DATE),
+                        new Comparison("postcode", Kind.EXACT)))
+                .guarded(List.of("email")).deterministic(List.of("email")).maxRecordsPerIdentifier(3)
+                .blocking(List.of(List.of("postcode"), List.of("given", "dob"))).maxBlockSize(1000).threshold(0.9)
+                .build();
         Dataset<Row> records = records();
         // the first run sees records 1..120 (people 0..39, four holding test@test.com), the second all 180
         Dataset<Row> first = records.where(col("record_id").leq(120));
@@ -146,12 +152,14 @@ class IdentityResolverTest {
                 RowFactory.create(1004L, "boris", "zorn", "1979-05-05", "80299", "boris@mail.test", "H2"));
         Dataset<Row> records = records().drop("dob").union(spark.createDataFrame(household, schema))
                 .withColumn("dob", to_date(col("dob_text")));
-        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of(), 5,
-                List.of(List.of("postcode"), List.of("email"), List.of("given", "dob")), 1000,
-                List.of(new Comparison("given", Kind.NAME, "family"), new Comparison("family", Kind.NAME, "given"),
-                        new Comparison("dob", Kind.DATE), new Comparison("email", Kind.EXACT),
-                        new Comparison("postcode", Kind.EXACT)), 0.9,
-                List.of("given", "dob"), List.of(List.of("email"), List.of("postcode")), List.of("family"), null);
+        ResolutionPlan plan = ResolutionPlan.builder(List.of(new Comparison("given", Kind.NAME, "family"),
+                        new Comparison("family", Kind.NAME, "given"), new Comparison("dob", Kind.DATE),
+                        new Comparison("email", Kind.EXACT), new Comparison("postcode", Kind.EXACT)))
+                .guarded(List.of("email")).maxRecordsPerIdentifier(5)
+                .blocking(List.of(List.of("postcode"), List.of("email"), List.of("given", "dob"))).maxBlockSize(1000)
+                .threshold(0.9).conflicts(List.of("given", "dob"))
+                .training(List.of(List.of("email"), List.of("postcode"))).frequencyAdjusted(List.of("family"))
+                .build();
         IdentityResolver.Result result = new IdentityResolver(spark, plan).resolve(records);
 
         Map<Long, Long> cluster = new TreeMap<>();
@@ -183,10 +191,11 @@ class IdentityResolverTest {
                 RowFactory.create(7L, "lee", "ann", null),                     // annlee: either of two names
                 RowFactory.create(8L, null, null, "annlee@mail.test"),
                 RowFactory.create(9L, null, null, "tomfox@mail.test")), schema); // no record holds tom fox
-        IdentityResolver.Plan plan = new IdentityResolver.Plan(List.of("email"), List.of(), 5, List.of(List.of("email")),
-                1000, List.of(new Comparison("given", Kind.NAME, "family"), new Comparison("family", Kind.NAME, "given")),
-                0.9, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), 2, false,
-                new IdentityResolver.NamesFromEmail("email", "given", "family"));
+        ResolutionPlan plan = ResolutionPlan.builder(List.of(new Comparison("given", Kind.NAME, "family"),
+                        new Comparison("family", Kind.NAME, "given")))
+                .guarded(List.of("email")).maxRecordsPerIdentifier(5).blocking(List.of(List.of("email")))
+                .maxBlockSize(1000).threshold(0.9)
+                .namesFromEmail(Optional.of(new NamesFromEmail("email", "given", "family"))).build();
         Dataset<Row> pairs = spark.createDataFrame(List.of(RowFactory.create(1L, 2L), RowFactory.create(1L, 3L),
                 RowFactory.create(1L, 4L), RowFactory.create(1L, 5L), RowFactory.create(6L, 8L), RowFactory.create(1L, 9L)),
                 new StructType().add("id_l", DataTypes.LongType).add("id_r", DataTypes.LongType));

@@ -24,13 +24,14 @@ class UniqueNameLinksTest {
             .add("phone", DataTypes.StringType).add("dob", DataTypes.StringType);
 
     private Map<Long, Long> link(List<Row> records, long... clusters) {
-        return link(new UniqueNameLinks(List.of("given", "family"), List.of("phone", "dob"), List.of("dob")), records,
+        return link(new UniqueNameLinks(UniqueNames.of(List.of("given", "family"), List.of("phone", "dob"), List.of("dob"))), records,
                 clusters);
     }
 
     /** Up to four clusters per name, typos counting, kept apart by phone or birth date. */
     private Map<Long, Long> linkFew(List<Row> records, long... clusters) {
-        return link(new UniqueNameLinks(List.of("given", "family"), List.of(), List.of("phone", "dob"), 4, true), records,
+        return link(new UniqueNameLinks(new UniqueNames(List.of("given", "family"), List.of(), List.of("phone", "dob"), List.of(), 4,
+                true)), records,
                 clusters);
     }
 
@@ -105,8 +106,8 @@ class UniqueNameLinksTest {
     @Test
     void clustersEachUsingAnotherValueRegularlyAreApart() {
         // phone kept apart only when used regularly (on two records of a cluster or more)
-        UniqueNameLinks regular = new UniqueNameLinks(List.of("given", "family"), List.of(), List.of("dob"),
-                List.of("phone"), 4, false);
+        UniqueNameLinks regular = new UniqueNameLinks(new UniqueNames(List.of("given", "family"), List.of(),
+                List.of("dob"), List.of("phone"), 4, false));
         Map<Long, Long> clusters = link(regular, List.of(
                 RowFactory.create(1L, "jane", "doe", "+1101", null),
                 RowFactory.create(2L, "jane", "doe", "+1101", null),
@@ -124,7 +125,7 @@ class UniqueNameLinksTest {
         assertThat(clusters).isEqualTo(Map.ofEntries(Map.entry(1L, 1L), Map.entry(2L, 1L), Map.entry(3L, 3L),
                 Map.entry(4L, 3L), Map.entry(5L, 5L), Map.entry(6L, 5L), Map.entry(7L, 5L), Map.entry(8L, 8L),
                 Map.entry(9L, 8L), Map.entry(10L, 8L), Map.entry(11L, 8L), Map.entry(12L, 8L)));
-        assertThatThrownBy(() -> new UniqueNameLinks(List.of("given", "family"), List.of(), List.of("phone"),
+        assertThatThrownBy(() -> new UniqueNames(List.of("given", "family"), List.of(), List.of("phone"),
                 List.of("phone"), 4, false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phone");
     }
 
@@ -139,9 +140,11 @@ class UniqueNameLinksTest {
 
     @Test
     void aFullNameHasTwoFieldsThatAreNotConflictFields() {
-        assertThatThrownBy(() -> new UniqueNameLinks(List.of("given"), List.of(), List.of()))
+        assertThatThrownBy(() -> UniqueNames.of(List.of("given"), List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two fields");
-        assertThatThrownBy(() -> new UniqueNameLinks(List.of("given", "dob"), List.of(), List.of("dob")))
+        assertThatThrownBy(() -> UniqueNames.of(List.of("given", "dob"), List.of(), List.of("dob")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dob");
+        assertThatThrownBy(() -> new UniqueNames(List.of("given", "family"), List.of(), List.of(), List.of(), 21, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 to 20");
     }
 }
