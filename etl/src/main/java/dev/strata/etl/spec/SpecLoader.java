@@ -53,17 +53,35 @@ public final class SpecLoader {
     public PipelineSpec loadResource(String name) {
         Objects.requireNonNull(name, "name is null");
         String resource = "pipelines/" + name + ".yaml";
-        String text;
+        return load(resourceText(resource, "no bundled spec named '" + name + "'"), "classpath:" + resource);
+    }
+
+    /** The text of {@code resource} on the class path; {@code missing} is the problem when there is none. */
+    private static String resourceText(String resource, String missing) {
         try (InputStream in = SpecLoader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new SpecException(List.of(new SpecProblem("classpath:" + resource, "",
-                        "no bundled spec named '" + name + "'")));
+                throw new SpecException(List.of(new SpecProblem("classpath:" + resource, "", missing)));
             }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SpecException(List.of(new SpecProblem("classpath:" + resource, "", "cannot read: " + e)));
         }
-        return load(text, "classpath:" + resource);
+    }
+
+    /** The YAML tree of {@code text}, which must be a mapping ({@code expected} says of what). */
+    private JsonNode mapping(String text, String origin, String expected) {
+        JsonNode tree;
+        try {
+            tree = yaml.read(text);
+        } catch (JsonProcessingException e) {
+            throw new SpecException(List.of(yamlProblem(origin, e)));
+        } catch (IOException e) {
+            throw new SpecException(List.of(new SpecProblem(origin, "", "cannot read: " + e)));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new SpecException(List.of(new SpecProblem(origin, "", expected)));
+        }
+        return tree;
     }
 
     /**
@@ -76,18 +94,8 @@ public final class SpecLoader {
         Objects.requireNonNull(text, "text is null");
         Objects.requireNonNull(origin, "origin is null");
         SpecNode.Problems problems = new SpecNode.Problems(origin);
-        JsonNode tree;
-        try {
-            tree = yaml.read(text);
-        } catch (JsonProcessingException e) {
-            throw new SpecException(List.of(yamlProblem(origin, e)));
-        } catch (IOException e) {
-            throw new SpecException(List.of(new SpecProblem(origin, "", "cannot read: " + e)));
-        }
-        SpecNode root = new SpecNode(tree, "", problems);
-        if (tree == null || !tree.isObject()) {
-            throw new SpecException(List.of(new SpecProblem(origin, "", "a spec is a YAML mapping with pipeline: and sources:")));
-        }
+        SpecNode root = new SpecNode(mapping(text, origin, "a spec is a YAML mapping with pipeline: and sources:"), "",
+                problems);
         root.allowOnly(TOP);
         String name = name(root.get("pipeline"));
         String description = root.get("description").text("");
@@ -156,28 +164,9 @@ public final class SpecLoader {
     public IdentitySpec loadIdentityPlan(String resource) {
         Objects.requireNonNull(resource, "resource is null");
         String origin = "classpath:" + resource;
-        String text;
-        try (InputStream in = SpecLoader.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new SpecException(List.of(new SpecProblem(origin, "", "no bundled identity plan")));
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SpecException(List.of(new SpecProblem(origin, "", "cannot read: " + e)));
-        }
         SpecNode.Problems problems = new SpecNode.Problems(origin);
-        JsonNode tree;
-        try {
-            tree = yaml.read(text);
-        } catch (JsonProcessingException e) {
-            throw new SpecException(List.of(yamlProblem(origin, e)));
-        } catch (IOException e) {
-            throw new SpecException(List.of(new SpecProblem(origin, "", "cannot read: " + e)));
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new SpecException(List.of(new SpecProblem(origin, "", "an identity plan is a YAML mapping with identity:")));
-        }
-        SpecNode root = new SpecNode(tree, "", problems);
+        SpecNode root = new SpecNode(mapping(resourceText(resource, "no bundled identity plan"), origin,
+                "an identity plan is a YAML mapping with identity:"), "", problems);
         root.allowOnly(Set.of("identity"));
         Optional<IdentitySpec> identity = new IdentityReader(root.get("identity"), List.of(), false).read();
         if (!problems.all().isEmpty()) {

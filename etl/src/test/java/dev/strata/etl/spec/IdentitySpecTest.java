@@ -128,4 +128,25 @@ class IdentitySpecTest {
                 .hasMessageContaining("identity.unique_names.apart_when_regular_different: 'shoe' is not declared")
                 .hasMessageContaining("identity.unique_names.typos");
     }
+
+    @Test
+    void theBundledFebrlPlanIsAnIdentitySectionWithoutRecords() {
+        IdentitySpec febrl = loader.loadIdentityPlan("identity/febrl.yaml");
+        assertThat(febrl.records()).isEmpty();
+        assertThat(febrl.identifiers()).containsExactly("soc_sec_id");
+        assertThat(febrl.comparisons()).hasSize(7);
+        assertThat(febrl.blocking()).hasSize(7).contains(List.of("given", "family"));
+        assertThat(febrl.threshold()).isEqualTo(0.9);
+        assertThat(febrl.uniqueNames()).isEmpty();
+    }
+
+    @Test
+    void anIdentityPlanAloneNamesNoRecordsAndIsCheckedLikeAPipelinesSection() {
+        assertThatThrownBy(() -> loader.loadIdentityPlan("identity/with_records.yaml"))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("identity.records: is not part of an identity plan alone")
+                .hasMessageContaining("identity.max_records_per_identifier: must be at least 2");
+        assertThatThrownBy(() -> loader.loadIdentityPlan("identity/none.yaml"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("no bundled identity plan");
+    }
 }

@@ -85,7 +85,7 @@ class IdentityResolverTest {
         ResolutionPlan plan = ResolutionPlan.builder(comparisons).guarded(List.of("email"))
                 .deterministic(List.of("email")).maxRecordsPerIdentifier(5).blocking(List.of(List.of("postcode")))
                 .maxBlockSize(1000).threshold(0.9).build();
-        IdentityResolver resolver = new IdentityResolver(spark, plan);
+        ModelTraining training = new ModelTraining(plan, new PairComparison(plan, new ComparisonLevels()));
         List<String> fields = List.of("given", "family", "dob", "email");
         List<String> levelColumns = comparisons.stream().map(IdentityResolver::levelColumn).toList();
         ExpectationMaximisation em = new ExpectationMaximisation(levelColumns,
@@ -93,8 +93,8 @@ class IdentityResolverTest {
         Dataset<Row> records = records();
         long n = records.count();
 
-        Map<String, Long> halved = counts(resolver.randomPatterns(em, records, n, fields, levelColumns));
-        Map<String, Long> ordered = counts(em.patterns(resolver.randomPairs(records, n, fields, levelColumns)));
+        Map<String, Long> halved = counts(training.randomPatterns(em, records, n, fields, levelColumns));
+        Map<String, Long> ordered = counts(em.patterns(training.randomPairs(records, n, fields, levelColumns)));
         assertThat(halved).isEqualTo(ordered);
         assertThat(ordered.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(n * (n - 1));
         assertThat(ordered).hasSizeGreaterThan(10);
