@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * Makes the good case at a position of the sequence. A case depends only on the seed, its index and
@@ -63,16 +62,16 @@ final class CaseFactory {
     }
 
     /** A well-mixed, independent stream of randomness for one index and purpose. */
-    static SplittableRandom random(long seed, long index, long salt) {
+    static Dice random(long seed, long index, long salt) {
         long z = seed + 0x9E3779B97F4A7C15L * (index + 1) + salt * 0xD1B54A32D192ED03L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return new SplittableRandom(z ^ (z >>> 31));
+        return new Dice(z ^ (z >>> 31));
     }
 
     /** The good case at {@code index} of a sequence of {@code count}. */
     ServiceRequest create(long index, long count) {
-        SplittableRandom random = random(seed, index, SALT);
+        Dice random = random(seed, index, SALT);
         long caseId = FIRST_CASE_ID + 3 * index + random.nextInt(3);
         long firstYearRows = count / 2;
         boolean firstYear = index < firstYearRows;
@@ -131,7 +130,7 @@ final class CaseFactory {
         }
     }
 
-    private Location locate(Place place, SplittableRandom random) {
+    private Location locate(Place place, Dice random) {
         int index = neighborhoods.pick(random.nextDouble());
         Neighborhood hood = DenverGeography.NEIGHBORHOODS.get(index);
         double latitude = clamp(hood.latitude() + 0.0045 * gaussian(random), DenverGeography.MIN_LATITUDE,
@@ -161,7 +160,7 @@ final class CaseFactory {
                 zip, lon, lat, hood.councilDistrict(), hood.policeDistrict(), hood.name());
     }
 
-    private static String customerZip(String incidentZip, SplittableRandom random) {
+    private static String customerZip(String incidentZip, Dice random) {
         double roll = random.nextDouble();
         if (roll < 0.15) {
             return null;
@@ -173,7 +172,7 @@ final class CaseFactory {
     }
 
     /** A standard normal value, cut at four standard deviations. */
-    static double gaussian(SplittableRandom random) {
+    static double gaussian(Dice random) {
         double u = Math.max(1e-12, random.nextDouble());
         double value = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
         return Math.max(-4, Math.min(4, value));

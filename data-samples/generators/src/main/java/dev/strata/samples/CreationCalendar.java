@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.SplittableRandom;
 
 /**
  * When cases are created: two calendar years (2024 and 2025) with a month-of-year season, a weekday
@@ -41,7 +40,7 @@ final class CreationCalendar {
     private final boolean[] afterSnow;
 
     CreationCalendar(long seed) {
-        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        Dice random = new Dice(seed ^ 0x5DEECE66DL);
         snowDay = new boolean[DAYS];
         afterSnow = new boolean[DAYS];
         for (int winter = FIRST_YEAR - 1; winter < FIRST_YEAR + YEARS; winter++) {

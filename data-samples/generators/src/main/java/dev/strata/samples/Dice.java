@@ -74,6 +74,62 @@ public final class Dice {
         return low + (long) (unit() * (high - low + 1));
     }
 
+    /**
+     * 32 random bits. This and the {@code next…} draws below take from the stream the way
+     * {@link java.util.SplittableRandom} does from a seed (SplitMix64 with the golden gamma, its own mix for
+     * 32-bit results, bounded draws by rejection), so the 311 generator, written against that class, draws
+     * exactly what it drew before; {@link #below} and {@link #between} are the cheaper draws the other
+     * generators use.
+     */
+    public int nextInt() {
+        state += GOLDEN;
+        long z = state;
+        z = (z ^ (z >>> 33)) * 0x62A9D9ED799705F5L;
+        return (int) (((z ^ (z >>> 28)) * 0xCB24D0A5C88C35B3L) >>> 32);
+    }
+
+    /** A whole number in 0 inclusive to {@code bound} exclusive, without bias (see {@link #nextInt()}). */
+    public int nextInt(int bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be at least 1, cannot be: " + bound);
+        }
+        int r = nextInt();
+        int m = bound - 1;
+        if ((bound & m) == 0) {
+            return r & m;
+        }
+        for (int u = r >>> 1; u + m - (r = u % bound) < 0; u = nextInt() >>> 1) {
+            // a draw from the incomplete last stretch of the range is drawn again
+        }
+        return r;
+    }
+
+    /** A whole number in 0 inclusive to {@code bound} exclusive, without bias (see {@link #nextInt()}). */
+    public long nextLong(long bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be at least 1, cannot be: " + bound);
+        }
+        long r = nextLong();
+        long m = bound - 1;
+        if ((bound & m) == 0L) {
+            return r & m;
+        }
+        for (long u = r >>> 1; u + m - (r = u % bound) < 0L; u = nextLong() >>> 1) {
+            // a draw from the incomplete last stretch of the range is drawn again
+        }
+        return r;
+    }
+
+    /** A coin (see {@link #nextInt()}). */
+    public boolean nextBoolean() {
+        return nextInt() < 0;
+    }
+
+    /** A draw in 0 inclusive to 1 exclusive: {@link #unit()}, under the name the 311 generator draws it by. */
+    public double nextDouble() {
+        return unit();
+    }
+
     /** A number in {@code low} inclusive to {@code high} exclusive. */
     public double uniform(double low, double high) {
         return low + unit() * (high - low);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * The rows of one generation, made one at a time: the good case of each index, or for about
@@ -79,7 +78,7 @@ final class RowSequence implements Iterator<GeneratedRow> {
             fileEnd = fileStart(count, files, file + 1);
         }
         forgetBefore(index - WINDOW);
-        SplittableRandom random = CaseFactory.random(seed, index, DEFECT_SALT);
+        Dice random = CaseFactory.random(seed, index, DEFECT_SALT);
         Defect defect = planned(random);
         if (defect == Defect.DUPLICATE_EXACT || defect == Defect.DUPLICATE_CONFLICT) {
             long original = original(index, random);
@@ -105,7 +104,7 @@ final class RowSequence implements Iterator<GeneratedRow> {
     }
 
     /** The defect planned for an index: the first draws of the index's own defect stream. */
-    private Defect planned(SplittableRandom random) {
+    private Defect planned(Dice random) {
         double roll = random.nextDouble();
         int kind = random.nextInt(KINDS.size());
         return roll < defectRate ? KINDS.get(kind) : Defect.NONE;
@@ -120,7 +119,7 @@ final class RowSequence implements Iterator<GeneratedRow> {
      * not repeated before; -1 if there is none. Staying within the year makes one file and two files
      * (one per year) hold the same rows.
      */
-    private long original(long index, SplittableRandom random) {
+    private long original(long index, Dice random) {
         long yearStart = index < count / 2 ? 0 : count / 2;
         long reach = Math.min(WINDOW, index - Math.max(fileStart, yearStart));
         if (reach <= 0) {
@@ -144,7 +143,7 @@ final class RowSequence implements Iterator<GeneratedRow> {
     }
 
     /** A later version of a case: an open one gets closed, a closed one reopened or closed again later. */
-    private static ServiceRequest update(ServiceRequest earlier, SplittableRandom random) {
+    private static ServiceRequest update(ServiceRequest earlier, Dice random) {
         if (!earlier.resolved()) {
             long open = Math.max(60, Duration.between(earlier.createdAt(), CreationCalendar.EXTRACT_TIME).toSeconds());
             LocalDateTime closed = CreationCalendar.existing(
@@ -158,7 +157,7 @@ final class RowSequence implements Iterator<GeneratedRow> {
         return earlier.withResolution(ServiceCatalog.CLOSED, closed, false);
     }
 
-    private GeneratedRow defective(long index, ServiceRequest request, Defect defect, SplittableRandom random) {
+    private GeneratedRow defective(long index, ServiceRequest request, Defect defect, Dice random) {
         String[] fields = fields(request);
         String column = null;
         switch (defect) {
@@ -242,7 +241,7 @@ final class RowSequence implements Iterator<GeneratedRow> {
      * One coordinate far outside Denver, the other left as it was: zero, impossible, a dropped sign or a
      * slipped decimal point.
      */
-    private static ServiceRequest outOfRange(ServiceRequest request, boolean latitude, SplittableRandom random) {
+    private static ServiceRequest outOfRange(ServiceRequest request, boolean latitude, Dice random) {
         if (latitude) {
             double value = request.latitude() != null ? request.latitude() : 39.7392;
             double wrong = switch (random.nextInt(3)) {
@@ -299,7 +298,7 @@ final class RowSequence implements Iterator<GeneratedRow> {
             r.neighborhood()};
     }
 
-    private static String pick(SplittableRandom random, String... values) {
+    private static String pick(Dice random, String... values) {
         return values[random.nextInt(values.length)];
     }
 }

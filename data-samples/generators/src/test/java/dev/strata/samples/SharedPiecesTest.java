@@ -114,6 +114,25 @@ class SharedPiecesTest {
         assertThat(encoded.bytes()).containsExactly('a', 0xFF, ',', 'b');
     }
 
+    @Test
+    void theNextDrawsAreTheDrawsOfTheJdksSplittableRandomOfTheSameSeed() {
+        for (long seed : new long[] {0, 1, 311, -7, Long.MAX_VALUE}) {
+            Dice dice = new Dice(seed);
+            java.util.SplittableRandom jdk = new java.util.SplittableRandom(seed);
+            for (int i = 0; i < 2_000; i++) {
+                assertThat(dice.nextInt(98)).isEqualTo(jdk.nextInt(98));
+                assertThat(dice.nextInt(1 << 20)).isEqualTo(jdk.nextInt(1 << 20));
+                assertThat(dice.nextInt(Integer.MAX_VALUE - 3)).isEqualTo(jdk.nextInt(Integer.MAX_VALUE - 3));
+                assertThat(dice.nextLong(3_000_000_000_017L)).isEqualTo(jdk.nextLong(3_000_000_000_017L));
+                assertThat(dice.nextBoolean()).isEqualTo(jdk.nextBoolean());
+                assertThat(dice.nextDouble()).isEqualTo(jdk.nextDouble());
+                assertThat(dice.nextInt()).isEqualTo(jdk.nextInt());
+                assertThat(dice.nextLong()).isEqualTo(jdk.nextLong());
+            }
+        }
+        assertThatThrownBy(() -> new Dice(1).nextInt(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static List<Long> draws(Dice dice) {
         List<Long> values = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
