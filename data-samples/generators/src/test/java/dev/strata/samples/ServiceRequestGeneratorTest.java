@@ -285,20 +285,12 @@ class ServiceRequestGeneratorTest {
 
     @Test
     void theCommittedSampleIsWhatTheGeneratorMakes() throws Exception {
-        Path sample = repositoryRoot().resolve("data-samples/service_requests");
+        Path sample = CsvText.repositoryRoot().resolve("data-samples/service_requests");
         assumeThat(sample.resolve("service_requests_part-00000.csv")).exists();
         for (Path file : report.files()) {
             assertThat(Files.mismatch(file, sample.resolve(file.getFileName()))).as(file.getFileName().toString())
                     .isEqualTo(-1L);
         }
-    }
-
-    private static Path repositoryRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        while (here != null && !Files.isDirectory(here.resolve("data-samples"))) {
-            here = here.getParent();
-        }
-        return here == null ? Path.of("") : here;
     }
 
     /** Splits CSV text into records (RFC 4180: a line break inside quotes belongs to the field). */

@@ -1,5 +1,6 @@
 package dev.strata.samples.cdp;
 
+import dev.strata.samples.CsvText.Table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -955,23 +956,4 @@ class CustomerGeneratorTest {
         return Offset.offset(Math.max(2, share * of));
     }
 
-    /** A CSV file read back: the header and the records, split by an RFC 4180 reader written here. */
-    record Table(List<String> header, List<List<String>> rows) {
-
-        static Table read(Path file) throws IOException {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            List<List<String>> records = CsvText.records(text);
-            return new Table(records.get(0), records.subList(1, records.size()));
-        }
-
-        int column(String name) {
-            int index = header.indexOf(name);
-            assertThat(index).as("column " + name).isNotNegative();
-            return index;
-        }
-
-        String get(List<String> row, String name) {
-            return row.get(column(name));
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.strata.samples.mimic;
 
+import dev.strata.samples.CsvText.Table;
 import dev.strata.samples.CsvTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,7 +110,7 @@ class MimicGeneratorTest {
         summary = new MimicGenerator(SEED).write(base, PATIENTS, MimicGenerator.Options.defaults());
         tables = new HashMap<>();
         for (String table : REAL_HEADERS.keySet()) {
-            tables.put(table, Table.read(base.resolve(table + ".csv")));
+            tables.put(table, Table.readUpperCase(base.resolve(table + ".csv")));
         }
     }
 
@@ -545,7 +546,7 @@ class MimicGeneratorTest {
         }
         assertThat(Files.mismatch(dir.resolve("half").resolve("ADMISSIONS.csv"),
                 dir.resolve("full").resolve("ADMISSIONS.csv"))).isEqualTo(-1L);
-        assertThat(Table.read(dir.resolve("none").resolve("ADMISSIONS.csv")).values("HAS_CHARTEVENTS_DATA"))
+        assertThat(Table.readUpperCase(dir.resolve("none").resolve("ADMISSIONS.csv")).values("HAS_CHARTEVENTS_DATA"))
                 .containsOnly("0");
     }
 
@@ -601,7 +602,7 @@ class MimicGeneratorTest {
 
     @Test
     void theCommittedSampleIsWhatTheGeneratorMakes() throws Exception {
-        Path sample = repositoryRoot().resolve("data-samples/mimic/csv");
+        Path sample = CsvText.repositoryRoot().resolve("data-samples/mimic/csv");
         assumeThat(sample.resolve("PATIENTS.csv")).exists();
         Path again = dir.resolve("sample");
         new MimicGenerator(3).write(again, 100, MimicGenerator.Options.defaults());
@@ -609,14 +610,6 @@ class MimicGeneratorTest {
             assertThat(Files.mismatch(again.resolve(table + ".csv"), sample.resolve(table + ".csv"))).as(table)
                     .isEqualTo(-1L);
         }
-    }
-
-    private static Path repositoryRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        while (here != null && !Files.isDirectory(here.resolve("data-samples"))) {
-            here = here.getParent();
-        }
-        return here == null ? Path.of("") : here;
     }
 
     private static LocalDateTime time(String value) {
@@ -628,37 +621,9 @@ class MimicGeneratorTest {
         try (InputStream in = MimicGeneratorTest.class.getClassLoader()
                 .getResourceAsStream("generate/mimic/" + file)) {
             assertThat(in).as(file).isNotNull();
-            Table table = Table.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Table table = Table.parseUpperCase(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return table.values(column.toUpperCase(Locale.ROOT));
         }
     }
 
-    /** A CSV file read back: the header (unquoted, upper case) and the records' unquoted fields. */
-    record Table(List<String> header, List<List<String>> rows) {
-
-        static Table read(Path file) throws IOException {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        }
-
-        static Table parse(String text) {
-            List<List<String>> records = CsvText.records(text);
-            List<String> header = records.get(0).stream().map(h -> h.toUpperCase(Locale.ROOT)).toList();
-            return new Table(header, records.subList(1, records.size()));
-        }
-
-        int column(String name) {
-            int index = header.indexOf(name);
-            assertThat(index).as("column " + name).isNotNegative();
-            return index;
-        }
-
-        String get(List<String> row, String name) {
-            return row.get(column(name));
-        }
-
-        List<String> values(String name) {
-            int index = column(name);
-            return rows.stream().map(r -> r.get(index)).toList();
-        }
-    }
 }
