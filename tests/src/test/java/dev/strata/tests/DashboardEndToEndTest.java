@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The 311 dashboard as a user gets it: the sample cleaned into a lake, the views' batch layers built, then
- * {@code strata dashboard}; the page is opened in headless Chromium, and every chart the spec declares must have
- * drawn exactly the values its query over the serving layer gives. The charts' answers are checked against the
+ * The 311 dashboard as a user gets it: the sample run through the pipeline into a lake (the views' batch layers
+ * built), then {@code strata dashboard}; the page is opened in headless Chromium, and every chart the spec
+ * declares must have drawn exactly the values its query over the serving layer gives. The charts' answers are checked against the
  * clean table, and a screenshot is saved as {@code target/dashboard.png}.
  */
 class DashboardEndToEndTest {
@@ -53,23 +53,9 @@ class DashboardEndToEndTest {
 
     @BeforeAll
     static void buildTheViewsAndTheDashboard() throws IOException {
-        lake = dir.resolve("lake");
+        // the suite's one run of the 311 pipeline over the sample: clean, curated and the views' batch layers
+        lake = SampleLakes.serviceRequests().lake();
         out = dir.resolve("dashboard");
-        Path input = dir.resolve("in");
-        Files.createDirectories(input);
-        try (Stream<Path> files = Files.list(Repository.serviceRequestSample())) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
-                Files.copy(f, input.resolve(f.getFileName()));
-            }
-        }
-        // the views need the clean stage's event history, not the curated tables
-        for (String stage : List.of("ingest", "clean")) {
-            CliRun run = CliRun.of(stage, "--spec", "service_requests", "--lake", lake.toString(), "--input",
-                    "service_requests=" + input);
-            assertThat(run.exitCode()).as(run.toString()).isZero();
-        }
-        CliRun views = CliRun.of("views", "batch", "--spec", "service_requests", "--lake", lake.toString());
-        assertThat(views.exitCode()).as(views.toString()).isZero();
         // no --spec: every bundled spec with a dashboard whose views are built
         dashboard = CliRun.of("dashboard", "--lake", lake.toString(), "--out", out.toString());
         assertThat(dashboard.exitCode()).as(dashboard.toString()).isZero();

@@ -25,6 +25,8 @@ import dev.strata.catalog.warehouse.WarehouseLoadException;
 import dev.strata.etl.ServiceFailure;
 import dev.strata.etl.UserError;
 import dev.strata.etl.curate.StagingArea;
+import dev.strata.etl.engine.Sessions;
+import dev.strata.etl.engine.StepGraph;
 import dev.strata.etl.lake.DeltaTables;
 import dev.strata.etl.lake.Lake;
 import dev.strata.etl.lake.LocationRoot;
@@ -45,6 +47,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -126,41 +130,43 @@ public final class Publication {
         boolean spectrum = settings == null || settings.spectrum();
         String suffix = settings == null ? "_spectrum" : settings.spectrumSuffix();
         SymlinkManifests manifests = new SymlinkManifests(spark, lake);
-        List<StageResult> results = new ArrayList<>();
-        for (TableEntry entry : tables) {
-            if (!zones.contains(entry.name().zone())) {
-                continue;
-            }
-            long start = System.nanoTime();
-            if (targets.dryRun()) {
-                log.info("publish (dry run): would register " + entry.name() + " in Glue"
-                        + (spectrum && served(entry) ? " with its Spectrum table" : ""));
-                continue;
-            }
-            glue.register(entry);
-            String note = "Glue: Delta table for Athena";
-            if (spectrum && served(entry)) {
-                manifests.generate(entry.location());
-                List<Map<String, String>> partitions = manifests.partitions(entry.location(), entry.partitionColumns());
-                SpectrumRegistration registration = glue.registerSpectrum(entry, entry.name().table() + suffix,
-                        entry.partitionColumns().isEmpty() ? List.of() : partitions);
-                note += String.format(Locale.ROOT, "; Spectrum table %s (%s; partitions: %d new, %d updated, %d gone,"
-                        + " %d unchanged)", registration.table(), registration.tableChange().name().toLowerCase(
-                                Locale.ROOT), registration.created(), registration.updated(), registration.deleted(),
-                        registration.unchanged());
-                if (!registration.succeeded()) {
-                    registration.errors().forEach(e -> log.warn("Glue partition of " + registration.table() + ": " + e));
-                    throw new CatalogServiceException(CatalogServiceException.Category.SERVICE, "Glue refused "
-                            + registration.errors().size() + " partition(s) of " + registration.table() + ": "
-                            + registration.errors().get(0), null);
-                }
-            }
-            StageResult result = new StageResult("publish", "glue:" + entry.name(), 1, 1, 0, 0, 0, 0, seconds(start),
-                    Map.of(), note);
-            log.stage(result);
-            results.add(result);
+        List<TableEntry> registered = tables.stream().filter(e -> zones.contains(e.name().zone())).toList();
+        if (targets.dryRun()) {
+            registered.forEach(entry -> log.info("publish (dry run): would register " + entry.name() + " in Glue"
+                    + (spectrum && served(entry) ? " with its Spectrum table" : "")));
+            return List.of();
         }
-        return results;
+        // tables are independent: registered side by side (each is a few Glue calls and, with its Spectrum
+        // table, a manifest job), results in the tables' order
+        return new StepGraph<TableEntry, StageResult>(registered, e -> Set.of()).run(Sessions.parallelSteps(spark),
+                entry -> registerInGlue(entry, glue, manifests, spectrum, suffix, log));
+    }
+
+    private StageResult registerInGlue(TableEntry entry, GlueTableCatalog glue, SymlinkManifests manifests,
+            boolean spectrum, String suffix, RunLog log) {
+        long start = System.nanoTime();
+        glue.register(entry);
+        String note = "Glue: Delta table for Athena";
+        if (spectrum && served(entry)) {
+            manifests.generate(entry.location());
+            List<Map<String, String>> partitions = manifests.partitions(entry.location(), entry.partitionColumns());
+            SpectrumRegistration registration = glue.registerSpectrum(entry, entry.name().table() + suffix,
+                    entry.partitionColumns().isEmpty() ? List.of() : partitions);
+            note += String.format(Locale.ROOT, "; Spectrum table %s (%s; partitions: %d new, %d updated, %d gone,"
+                    + " %d unchanged)", registration.table(), registration.tableChange().name().toLowerCase(
+                            Locale.ROOT), registration.created(), registration.updated(), registration.deleted(),
+                    registration.unchanged());
+            if (!registration.succeeded()) {
+                registration.errors().forEach(e -> log.warn("Glue partition of " + registration.table() + ": " + e));
+                throw new CatalogServiceException(CatalogServiceException.Category.SERVICE, "Glue refused "
+                        + registration.errors().size() + " partition(s) of " + registration.table() + ": "
+                        + registration.errors().get(0), null);
+            }
+        }
+        StageResult result = new StageResult("publish", "glue:" + entry.name(), 1, 1, 0, 0, 0, 0, seconds(start),
+                Map.of(), note);
+        log.stage(result);
+        return result;
     }
 
     // ---- Redshift -----------------------------------------------------------------------------------
@@ -212,11 +218,12 @@ public final class Publication {
         StagingArea staging = new StagingArea(lake, spec.staging().orElse(spec.name()));
         Consumer<String> statements = sql -> log.info((targets.dryRun() ? "sql (dry run): " : "sql: ")
                 + sql.replaceAll("\\s+", " "));
+        List<Map.Entry<TableEntry, PublishSpec.Table>> work = List.copyOf(chosen.entrySet());
         List<StageResult> results = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
+        boolean connect = load && !targets.dryRun();
         Connection connection = null;
         try {
-            if (load && !targets.dryRun()) {
+            if (connect) {
                 connection = open(targets, settings, url);
             }
             if (load && settings.spectrumSchema().isPresent() && role.isPresent()) {
@@ -225,30 +232,34 @@ public final class Publication {
                         .createStatement();
                 execute(connection, create, statements, targets.dryRun(), flavor);
             }
-            for (Map.Entry<TableEntry, PublishSpec.Table> e : chosen.entrySet()) {
-                long start = System.nanoTime();
-                TableEntry entry = e.getKey();
-                try {
-                    results.add(loadTable(spec, settings, e.getValue(), entry, staging, locations, connection,
-                            flavor, role, targets, load, statements, log, start));
-                } catch (WarehouseLoadException | IllegalArgumentException failure) {
-                    failed.add(entry.name().table());
-                    log.warn("publish " + entry.name() + " into " + settings.schema() + "." + e.getValue().target()
-                            + " failed, the table is as it was: " + failure.getMessage());
-                    StageResult result = new StageResult("publish", "redshift:" + settings.schema() + "."
-                            + e.getValue().target(), 0, 0, 0, 0, 0, 0, seconds(start), Map.of(), "FAILED: "
-                            + failure.getMessage());
-                    log.stage(result);
-                    results.add(result);
-                }
+            // the first table on this connection alone (it creates the schema, which two sessions creating it
+            // at once can collide on); the others side by side, each in a session of its own, as each is one
+            // transaction that waits on the warehouse (a dry run in order, so its statements read in order)
+            BiFunction<Map.Entry<TableEntry, PublishSpec.Table>, Connection, StageResult> one = (entry, conn) -> loadOrKeep(spec, settings, entry.getValue(), entry.getKey(), staging, locations,
+                    conn, flavor, role, targets, load, statements, log);
+            if (!work.isEmpty()) {
+                results.add(one.apply(work.get(0), connection));
             }
+            results.addAll(new StepGraph<Map.Entry<TableEntry, PublishSpec.Table>, StageResult>(
+                    work.subList(Math.min(1, work.size()), work.size()), e -> Set.of())
+                    .run(targets.dryRun() ? 1 : Sessions.parallelSteps(spark), entry -> {
+                        if (!connect) {
+                            return one.apply(entry, null);
+                        }
+                        Connection own = open(targets, settings, url);
+                        try {
+                            return one.apply(entry, own);
+                        } finally {
+                            close(own);
+                        }
+                    }));
         } finally {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // every load has committed or rolled back by now
-                }
+            close(connection);
+        }
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < work.size(); i++) {
+            if (results.get(i).note().startsWith(FAILED)) {
+                failed.add(work.get(i).getKey().name().table());
             }
         }
         if (!failed.isEmpty()) {
@@ -256,6 +267,37 @@ public final class Publication {
                     + settings.schema() + " (" + String.join(", ", failed) + "); the others were loaded", null);
         }
         return results;
+    }
+
+    /** Note of a table whose load failed (its target is as it was). */
+    private static final String FAILED = "FAILED: ";
+
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // every load has committed or rolled back by now
+            }
+        }
+    }
+
+    /** One table's load; a load the warehouse refused leaves the target as it was and is reported, not thrown. */
+    private StageResult loadOrKeep(PipelineSpec spec, PublishSpec.Redshift settings, PublishSpec.Table table,
+            TableEntry entry, StagingArea staging, LocationRoot locations, Connection connection, WarehouseFlavor flavor,
+            Optional<String> role, PublishTargets targets, boolean load, Consumer<String> statements, RunLog log) {
+        long start = System.nanoTime();
+        try {
+            return loadTable(spec, settings, table, entry, staging, locations, connection, flavor, role, targets,
+                    load, statements, log, start);
+        } catch (WarehouseLoadException | IllegalArgumentException failure) {
+            log.warn("publish " + entry.name() + " into " + settings.schema() + "." + table.target()
+                    + " failed, the table is as it was: " + failure.getMessage());
+            StageResult result = new StageResult("publish", "redshift:" + settings.schema() + "." + table.target(),
+                    0, 0, 0, 0, 0, 0, seconds(start), Map.of(), FAILED + failure.getMessage());
+            log.stage(result);
+            return result;
+        }
     }
 
     private Connection open(PublishTargets targets, PublishSpec.Redshift settings, String url) {
