@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The 311 dashboard as a user gets it: the sample run through the pipeline into a lake (the views' batch layers
  * built), then {@code strata dashboard}; the page is opened in headless Chromium, and every chart the spec
- * declares must have drawn exactly the values its query over the serving layer gives. The charts' answers are checked against the
- * clean table, and a screenshot is saved as {@code target/dashboard.png}.
+ * declares must have drawn exactly the values its query over the serving layer gives. The charts' answers are
+ * checked against the clean table, and a screenshot is saved as {@code target/dashboard.png}.
  */
 class DashboardEndToEndTest {
 

@@ -235,24 +235,25 @@ public final class Publication {
             // the first table on this connection alone (it creates the schema, which two sessions creating it
             // at once can collide on); the others side by side, each in a session of its own, as each is one
             // transaction that waits on the warehouse (a dry run in order, so its statements read in order)
-            BiFunction<Map.Entry<TableEntry, PublishSpec.Table>, Connection, StageResult> one = (entry, conn) -> loadOrKeep(spec, settings, entry.getValue(), entry.getKey(), staging, locations,
-                    conn, flavor, role, targets, load, statements, log);
+            BiFunction<Map.Entry<TableEntry, PublishSpec.Table>, Connection, StageResult> one = (table, session) ->
+                    loadOrKeep(spec, settings, table.getValue(), table.getKey(), staging, locations, session, flavor,
+                            role, targets, load, statements, log);
             if (!work.isEmpty()) {
                 results.add(one.apply(work.get(0), connection));
+                results.addAll(new StepGraph<Map.Entry<TableEntry, PublishSpec.Table>, StageResult>(
+                        work.subList(1, work.size()), table -> Set.of())
+                        .run(targets.dryRun() ? 1 : Sessions.parallelSteps(spark), table -> {
+                            if (!connect) {
+                                return one.apply(table, null);
+                            }
+                            Connection own = open(targets, settings, url);
+                            try {
+                                return one.apply(table, own);
+                            } finally {
+                                close(own);
+                            }
+                        }));
             }
-            results.addAll(new StepGraph<Map.Entry<TableEntry, PublishSpec.Table>, StageResult>(
-                    work.subList(Math.min(1, work.size()), work.size()), e -> Set.of())
-                    .run(targets.dryRun() ? 1 : Sessions.parallelSteps(spark), entry -> {
-                        if (!connect) {
-                            return one.apply(entry, null);
-                        }
-                        Connection own = open(targets, settings, url);
-                        try {
-                            return one.apply(entry, own);
-                        } finally {
-                            close(own);
-                        }
-                    }));
         } finally {
             close(connection);
         }
