@@ -134,10 +134,10 @@ public final class ViewLayers {
         String historyTable = history.location(source(view));
         long version = delta.version(historyTable);
         Dataset<Row> events = spark.read().format("delta").option("versionAsOf", version).load(historyTable);
-        Instant w = watermark.orElseGet(() -> {
-            Row last = events.agg(functions.max(col(EventHistory.AT))).first();
-            return last.isNullAt(0) ? Instant.EPOCH : last.getTimestamp(0).toInstant();
-        });
+        // without a watermark given, one job finds it and counts what it absorbs (every event of the snapshot)
+        Row last = watermark.isPresent() ? null
+                : events.agg(functions.max(col(EventHistory.AT)), functions.count(lit(1))).first();
+        Instant w = watermark.orElseGet(() -> last.isNullAt(0) ? Instant.EPOCH : last.getTimestamp(0).toInstant());
         Optional<Instant> previous = watermark(view);
         if (previous.isPresent() && w.isBefore(previous.get())) {
             throw new UserError("view " + view.name() + ": the watermark cannot move back from " + previous.get()
@@ -150,11 +150,12 @@ public final class ViewLayers {
         String metadata = WATERMARK + w + (watermark.isEmpty() ? ";" + ABSORBED + version : "");
         clustered(parts, plan).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
                 .option("maxRecordsPerFile", FILE_ROWS).option("userMetadata", metadata).save(batchTable(view));
+        // the overwrite's commit says how many rows the table now holds: no job to count them again
+        long partRows = delta.lastCommit(batchTable(view)).rowsWritten();
         if (delta.exists(speedTable(view))) {
             DeltaTable.forPath(spark, speedTable(view)).delete(col(EventHistory.AT).leq(lit(Timestamp.from(w))));
         }
-        long historyRows = absorbed.count();
-        long partRows = delta.read(batchTable(view)).count();
+        long historyRows = last != null ? last.getLong(1) : absorbed.count();
         LayerResult served = serve(view);
         return new LayerResult(view.name(), "batch", historyRows, partRows, served.servedRows(), Optional.of(w),
                 served.coveredTo(), seconds(start));
@@ -394,7 +395,7 @@ public final class ViewLayers {
                 .option("maxRecordsPerFile", FILE_ROWS).option("userMetadata", COVERED + covered.orElse(Instant.EPOCH))
                 .save(servingTable(view));
         register(view, covered);
-        long rows = delta.read(servingTable(view)).count();
+        long rows = delta.lastCommit(servingTable(view)).rowsWritten();
         return new LayerResult(view.name(), "serving", 0, 0, rows, watermark(view), covered, seconds(start));
     }
 

@@ -31,6 +31,19 @@ class SessionSettingsTest {
     }
 
     @Test
+    void planDescriptionsArePlainOnlyWhenNothingShowsThem() {
+        SparkConf headless = SessionSettings.of(Sessions.Environment.LOCAL, Map.of()).sparkConf("test");
+        assertThat(headless.get("spark.sql.ui.explainMode")).isEqualTo("simple");
+        for (Map<String, String> shown : java.util.List.of(Map.of("spark.ui.enabled", "true"),
+                Map.of("spark.eventLog.enabled", "true"))) {
+            assertThat(SessionSettings.of(Sessions.Environment.LOCAL, shown).sparkConf("test")
+                    .contains("spark.sql.ui.explainMode")).as(shown.toString()).isFalse();
+        }
+        assertThat(SessionSettings.of(Sessions.Environment.LOCAL, Map.of("spark.sql.ui.explainMode", "extended"))
+                .sparkConf("test").get("spark.sql.ui.explainMode")).isEqualTo("extended");
+    }
+
+    @Test
     void theSessionsHadoopConfigurationHasTheSameSettings() {
         var spark = EngineTestSession.get();
         // the test session is made by the same function; its Hadoop configuration is derived from its SparkConf
