@@ -13,32 +13,53 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A PostgreSQL server on 127.0.0.1 standing in for Redshift in the end-to-end tests: the CLI loads it through a
- * {@code jdbc:postgresql:} URL as user {@code postgres}, which the server trusts (no password). A test class
- * starts it and closes it.
+ * A PostgreSQL database on 127.0.0.1 standing in for Redshift in the end-to-end tests: the CLI loads it through a
+ * {@code jdbc:postgresql:} URL as user {@code postgres}, which the server trusts (no password). One server runs per
+ * test JVM (started by the first class that asks, stopped when the JVM ends); each class gets a database of its own
+ * on it, made by {@link #start} and dropped by {@link #close}, so classes see nothing of each other's loads.
  */
 final class EmbeddedWarehouse implements AutoCloseable {
 
     static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private static EmbeddedPostgres server;
+    private static int made;
 
-    private EmbeddedWarehouse(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final String database;
+
+    private EmbeddedWarehouse(EmbeddedPostgres postgres, String database) {
         this.postgres = postgres;
+        this.database = database;
     }
 
-    static EmbeddedWarehouse start() {
-        try {
-            return new EmbeddedWarehouse(EmbeddedPostgres.builder()
-                    .setServerConfig("listen_addresses", "127.0.0.1").start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+    /** A new, empty database on the JVM's server. */
+    static synchronized EmbeddedWarehouse start() {
+        if (server == null) {
+            try {
+                // the server's own shutdown hook stops it and removes its data folder when the JVM ends
+                server = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+            }
+        }
+        String database = "warehouse_" + ++made;
+        administer("CREATE DATABASE " + database);
+        return new EmbeddedWarehouse(server, database);
+    }
+
+    private static void administer(String sql) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
         }
     }
 
     /** The URL the CLI is given: no user, no password. */
     String url() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
     }
 
     /** The tables of a schema, sorted. */
@@ -59,7 +80,7 @@ final class EmbeddedWarehouse implements AutoCloseable {
 
     /** The rows of a query, each as its values joined by {@code |} (null as {@code null}). */
     List<String> rows(String sql) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.getDatabase(USER, database).getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             int width = rows.getMetaData().getColumnCount();
@@ -78,7 +99,7 @@ final class EmbeddedWarehouse implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgres.getDatabase(USER, database).getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -86,12 +107,11 @@ final class EmbeddedWarehouse implements AutoCloseable {
         }
     }
 
+    /** Drops this class's database (and ends the CLI's sessions on it); the server runs on for the next class. */
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        synchronized (EmbeddedWarehouse.class) {
+            administer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 }
