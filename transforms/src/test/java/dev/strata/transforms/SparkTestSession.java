@@ -16,6 +16,8 @@ public final class SparkTestSession {
                     .master("local[2]")
                     .appName("strata-tests")
                     .config("spark.ui.enabled", "false")
+                    // no UI shows the plans: describe them plainly, as the engine's local sessions do
+                    .config("spark.sql.ui.explainMode", "simple")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.default.parallelism", "2")
                     .config("spark.sql.session.timeZone", "UTC")
