@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 
 /**
  * A PostgreSQL database on 127.0.0.1 standing in for Redshift in the end-to-end tests: the CLI loads it through a
@@ -25,11 +26,9 @@ final class EmbeddedWarehouse implements AutoCloseable {
     private static EmbeddedPostgres server;
     private static int made;
 
-    private final EmbeddedPostgres postgres;
     private final String database;
 
-    private EmbeddedWarehouse(EmbeddedPostgres postgres, String database) {
-        this.postgres = postgres;
+    private EmbeddedWarehouse(String database) {
         this.database = database;
     }
 
@@ -44,22 +43,13 @@ final class EmbeddedWarehouse implements AutoCloseable {
             }
         }
         String database = "warehouse_" + ++made;
-        administer("CREATE DATABASE " + database);
-        return new EmbeddedWarehouse(server, database);
-    }
-
-    private static void administer(String sql) {
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("statement failed: " + sql, e);
-        }
+        execute(server.getPostgresDatabase(), "CREATE DATABASE " + database);
+        return new EmbeddedWarehouse(database);
     }
 
     /** The URL the CLI is given: no user, no password. */
     String url() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
     }
 
     /** The tables of a schema, sorted. */
@@ -80,7 +70,7 @@ final class EmbeddedWarehouse implements AutoCloseable {
 
     /** The rows of a query, each as its values joined by {@code |} (null as {@code null}). */
     List<String> rows(String sql) {
-        try (Connection connection = postgres.getDatabase(USER, database).getConnection();
+        try (Connection connection = server.getDatabase(USER, database).getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             int width = rows.getMetaData().getColumnCount();
@@ -99,8 +89,11 @@ final class EmbeddedWarehouse implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection connection = postgres.getDatabase(USER, database).getConnection();
-                Statement statement = connection.createStatement()) {
+        execute(server.getDatabase(USER, database), sql);
+    }
+
+    private static void execute(DataSource database, String sql) {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("statement failed: " + sql, e);
@@ -111,7 +104,7 @@ final class EmbeddedWarehouse implements AutoCloseable {
     @Override
     public void close() {
         synchronized (EmbeddedWarehouse.class) {
-            administer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            execute(server.getPostgresDatabase(), "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 }
